@@ -1,0 +1,108 @@
+"""The ``lotse`` command: with no arguments it opens the desktop app, otherwise it runs a
+subcommand headless through the same services the app uses."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import app
+from app.config import Settings, load_settings
+from app.errors import LotseError
+from app.i18n import _, set_language
+
+Handler = Callable[[argparse.Namespace, Settings], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="lotse",
+        description=_("Lotse – Empfang und Überleitung für Integration Points. "
+                      "Ohne Befehl startet die Anwendung."),
+    )
+    parser.add_argument("--version", action="version", version=f"Lotse {app.__version__}")
+    parser.add_argument("--database", metavar="URL",
+                        help=_("Datenbankadresse (sqlite:///DATEI oder postgresql://…)"))
+    parser.add_argument("--config", metavar="DATEI", type=Path,
+                        help=_("Benutzerkonfiguration statt der Standarddatei"))
+    commands = parser.add_subparsers(dest="command", metavar=_("BEFEHL"))
+
+    db = commands.add_parser("db", help=_("Datenbankschema prüfen und aktualisieren"))
+    db_commands = db.add_subparsers(dest="db_command", metavar=_("AKTION"), required=True)
+    db_commands.add_parser("upgrade", help=_("Schema auf den Stand dieses Programms bringen"))
+    status = db_commands.add_parser("status", help=_("Schemastand anzeigen, ohne zu ändern"))
+    status.add_argument("--json", action="store_true", help=_("Ausgabe als JSON"))
+
+    demo = commands.add_parser("demo", help=_("Demo-Kreis und synthetische Personen laden"))
+    demo.add_argument("--persons", type=int, default=200, metavar="N",
+                      help=_("Anzahl synthetischer Personen (Standard: 200)"))
+    return parser
+
+
+def _db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
+    from app.services.database import open_database
+
+    database = open_database(settings, upgrade_schema=True)
+    print(_("Datenbank {url} ist auf Schemastand {revision}.").format(
+        url=database.display_url, revision=database.status.revision))
+    return 0
+
+
+def _db_status(args: argparse.Namespace, settings: Settings) -> int:
+    from app.db.schema import inspect_schema
+
+    status = inspect_schema(settings.database_url)
+    if args.json:
+        print(json.dumps({"url": status.url, "state": status.state.value,
+                          "revision": status.revision, "head": status.head,
+                          "written_by": status.written_by}))
+    else:
+        print(_("Datenbank: {url}\nZustand:   {state}\nStand:     {revision}\n"
+                "Programm:  {head}").format(url=status.url, state=status.state.value,
+                                            revision=status.revision or "–", head=status.head))
+    return 0
+
+
+def _demo(args: argparse.Namespace, settings: Settings) -> int:
+    from app.demo.load import load_demo
+    from app.services.database import open_database
+
+    if args.persons < 0:
+        raise LotseError(_("--persons: erwartet wird eine Zahl ab 0."))
+    database = open_database(settings, upgrade_schema=True)
+    report = load_demo(database, persons=args.persons, progress=sys.stderr.isatty())
+    print(report.summary())
+    return 0
+
+
+def _run_gui(settings: Settings) -> int:
+    # The one place the domain reaches the user interface: the composition root resolves the
+    # GUI entry by name, so that nothing in app/ depends on ui/ (or Qt) at import time.
+    gui = importlib.import_module("ui.application")
+    result: int = gui.run(settings)
+    return result
+
+
+HANDLERS: dict[tuple[str, str | None], Handler] = {
+    ("db", "upgrade"): _db_upgrade,
+    ("db", "status"): _db_status,
+    ("demo", None): _demo,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings(config_file=args.config, database_url=args.database)
+        set_language(settings.language)
+        if args.command is None:
+            return _run_gui(settings)
+        handler = HANDLERS[(args.command, getattr(args, f"{args.command}_command", None))]
+        return handler(args, settings)
+    except LotseError as exc:
+        print(f"lotse: {exc}", file=sys.stderr)
+        return exc.exit_code

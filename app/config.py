@@ -1,0 +1,161 @@
+"""Configuration, layered; the last layer wins.
+
+1. built-in defaults
+2. machine-wide file deployed by IT (``%PROGRAMDATA%\\Lotse\\lotse.toml`` on Windows,
+   ``/etc/xdg/lotse/lotse.toml`` on Linux)
+3. user file (``lotse.toml`` in the user config dir)
+4. environment (``LOTSE_DATABASE_URL``, ``LOTSE_MODE``, ``LOTSE_OFFICE``,
+   ``LOTSE_WORKSTATION``, ``LOTSE_USER``, ``LOTSE_LANGUAGE``)
+5. command line (``--database``, ``--config``)
+
+Secrets never live in the TOML files: a PostgreSQL password comes from the OS credential
+store or the PostgreSQL pass file, which psycopg reads by itself.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from app.errors import ConfigError
+from app.i18n import _
+
+APP_NAME = "Lotse"
+MODES = ("local", "shared", "branch")
+
+ENVIRONMENT = {
+    "LOTSE_DATABASE_URL": "database_url",
+    "LOTSE_MODE": "mode",
+    "LOTSE_OFFICE": "office",
+    "LOTSE_WORKSTATION": "workstation",
+    "LOTSE_USER": "user",
+    "LOTSE_LANGUAGE": "language",
+}
+
+# TOML layout: [database] url, [site] mode/office/workstation, [ui] language, user
+_TOML_KEYS = {
+    ("database", "url"): "database_url",
+    ("site", "mode"): "mode",
+    ("site", "office"): "office",
+    ("site", "workstation"): "workstation",
+    ("site", "user"): "user",
+    ("ui", "language"): "language",
+}
+
+
+def data_dir() -> Path:
+    """Where the local database and autosaves live (``LOTSE_DATA_DIR`` overrides)."""
+    override = os.environ.get("LOTSE_DATA_DIR")
+    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, False))
+
+
+def user_config_file() -> Path:
+    override = os.environ.get("LOTSE_CONFIG_DIR")
+    folder = Path(override) if override else Path(platformdirs.user_config_dir(APP_NAME, False))
+    return folder / "lotse.toml"
+
+
+def machine_config_file() -> Path:
+    override = os.environ.get("LOTSE_MACHINE_CONFIG_DIR")
+    folder = Path(override) if override else Path(platformdirs.site_config_dir(APP_NAME, False))
+    return folder / "lotse.toml"
+
+
+def default_database_url() -> str:
+    return f"sqlite:///{(data_dir() / 'lotse.sqlite3').as_posix()}"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the program needs to know about where it runs."""
+
+    database_url: str = ""
+    mode: str = "local"
+    office: str = "NE"
+    workstation: int = 1
+    user: str = field(default_factory=getpass.getuser)
+    language: str = "de"
+    sources: tuple[str, ...] = ()
+
+    def with_values(self, values: Mapping[str, Any], source: str) -> Settings:
+        """A copy with the given values, each checked; ``source`` names where they came from."""
+        if not values:
+            return self
+        checked = {name: _check(name, value, source) for name, value in values.items()}
+        return replace(self, **checked, sources=(*self.sources, source))
+
+
+def _check(name: str, value: Any, source: str) -> Any:
+    known = {f.name for f in fields(Settings)} - {"sources"}
+    if name not in known:
+        raise ConfigError(_("Unbekannte Einstellung „{name}“ in {source}.").format(
+            name=name, source=source))
+    if name == "mode" and value not in MODES:
+        raise ConfigError(
+            _("{source}: Betriebsart „{value}“ ist unbekannt.").format(source=source, value=value),
+            hint=_("Erwartet wird local, shared oder branch."),
+        )
+    if name == "workstation":
+        try:
+            number = int(value)
+        except (TypeError, ValueError):
+            number = 0
+        if not 1 <= number <= 999:
+            raise ConfigError(
+                _("{source}: Arbeitsplatz „{value}“ ist keine Zahl von 1 bis 999.").format(
+                    source=source, value=value))
+        return number
+    if name == "office":
+        code = str(value).strip().upper()
+        if not (2 <= len(code) <= 4 and code.isalpha() and code.isascii()):
+            raise ConfigError(
+                _("{source}: Dienststellenkürzel „{value}“ muss aus 2 bis 4 Buchstaben "
+                  "bestehen (z. B. NE).").format(source=source, value=value))
+        return code
+    return str(value)
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """The settings in one TOML file, flattened to Settings field names."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(
+            _("Die Konfigurationsdatei {path} ist kein gültiges TOML: {error}").format(
+                path=path, error=exc),
+            hint=_("Datei korrigieren oder löschen; Lotse legt sie beim nächsten Start neu an."),
+        ) from exc
+    values: dict[str, Any] = {}
+    for (section, key), name in _TOML_KEYS.items():
+        table = data.get(section, {})
+        if isinstance(table, dict) and key in table:
+            values[name] = table[key]
+    return values
+
+
+def load_settings(
+    *,
+    config_file: Path | None = None,
+    database_url: str | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> Settings:
+    """Build the settings from all layers, last wins."""
+    env = os.environ if environ is None else environ
+    settings = Settings()
+    for path in (machine_config_file(), config_file or user_config_file()):
+        if path.is_file():
+            settings = settings.with_values(read_toml(path), str(path))
+    from_env = {name: env[var] for var, name in ENVIRONMENT.items() if env.get(var)}
+    settings = settings.with_values(from_env, _("Umgebung"))
+    if database_url:
+        settings = settings.with_values({"database_url": database_url}, "--database")
+    if not settings.database_url:
+        settings = replace(settings, database_url=default_database_url())
+    return settings

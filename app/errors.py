@@ -1,0 +1,39 @@
+"""Errors that carry a message for people: what went wrong, why, and what to do."""
+
+from __future__ import annotations
+
+
+class LotseError(Exception):
+    """An error whose message is shown to the user as it is (German by default)."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, *, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return f"{self.message}\n{self.hint}" if self.hint else self.message
+
+
+class ConfigError(LotseError):
+    """The configuration is invalid: names the file or variable and the expected value."""
+
+    exit_code = 2
+
+
+class DatabaseError(LotseError):
+    """The database cannot be used: unreachable, damaged, foreign or too new."""
+
+    exit_code = 4
+
+
+class ValidationError(LotseError):
+    """Input that does not fit: names the field and what is expected."""
+
+    exit_code = 2
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field

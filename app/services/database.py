@@ -1,0 +1,49 @@
+"""Opening the database the settings name: check it, upgrade it, hand out sessions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.config import Settings
+from app.db.connect import check_connection
+from app.db.engine import build_engine, mask, session_factory
+from app.db.schema import SchemaStatus, inspect_schema, require_current, upgrade
+
+
+@dataclass
+class Database:
+    """An open, schema-checked database and where the program runs."""
+
+    settings: Settings
+    engine: Engine
+    sessions: sessionmaker[Session]
+    status: SchemaStatus
+
+    @property
+    def display_url(self) -> str:
+        return mask(self.engine.url)
+
+    @property
+    def backend(self) -> str:
+        return self.engine.dialect.name
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(settings: Settings, *, upgrade_schema: bool = True) -> Database:
+    """Open the configured database. With ``upgrade_schema`` an older schema is brought up
+    to date (the app does this before its first window); a newer, foreign or damaged
+    database raises DatabaseError and is left untouched."""
+    inspect_schema(settings.database_url)  # read-only first: refuse before writing anything
+    engine = build_engine(settings.database_url)
+    try:
+        check_connection(engine)
+        status = upgrade(engine) if upgrade_schema else require_current(engine)
+    except Exception:
+        engine.dispose()
+        raise
+    return Database(settings, engine, session_factory(engine), status)
