@@ -79,4 +79,5 @@ def parse_number(text: str) -> ReadableNumber | None:
         counter=int(match["counter"]),
         person=match["kind"] == "P",
     )
-    return number if check_digit(number.body) == match["check"] else None
+    # Only the canonical spelling counts: "2026" typed as "0026" is a typo, not a variant.
+    return number if str(number) == cleaned else None

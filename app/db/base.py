@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, ClassVar
 
-from sqlalchemy import JSON, DateTime, Integer, MetaData, String, Uuid
+from sqlalchemy import JSON, DateTime, Integer, MetaData, String, Table, Uuid
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 from app.ids import new_id
@@ -26,7 +26,7 @@ def utcnow() -> datetime:
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
         uuid.UUID: Uuid(),
         datetime: DateTime(timezone=True),
         dict[str, Any]: JSON(),
@@ -56,8 +56,10 @@ class Replicated(Keyed):
     deleted_at: Mapped[datetime | None] = mapped_column(default=None)
 
     @declared_attr.directive
-    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 – SQLAlchemy declared attribute
-        return {"version_id_col": cls.__table__.c.version}
+    def __mapper_args__(cls) -> dict[str, Any]:
+        # The mixin is not mapped itself; every mapped subclass has its table by now.
+        table: Table = cls.__table__  # type: ignore[attr-defined]
+        return {"version_id_col": table.c.version}
 
     @property
     def is_deleted(self) -> bool:

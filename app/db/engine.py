@@ -78,7 +78,7 @@ def build_engine(url_text: str, *, read_only: bool = False, **kwargs: Any) -> En
         if read_only:
             url = url.set(database=f"file:{path.as_posix()}?mode=ro", query={"uri": "true"})
         else:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            _ensure_folder(path, url)
     try:
         engine = create_engine(url, **kwargs)
     except NoSuchModuleError as exc:
@@ -91,6 +91,17 @@ def build_engine(url_text: str, *, read_only: bool = False, **kwargs: Any) -> En
         event.listen(engine, "connect", partial(_on_sqlite_connect, wal=wal))
         event.listen(engine, "begin", _on_sqlite_begin)
     return engine
+
+
+def _ensure_folder(path: Path, url: URL) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError(
+            _("Keine Verbindung zur Datenbank {url}: der Ordner {folder} kann nicht angelegt "
+              "werden ({error}).").format(url=mask(url), folder=path.parent, error=exc.strerror),
+            hint=_("Pfad in der Datenbankadresse prüfen; der Ordner muss beschreibbar sein."),
+        ) from exc
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -150,13 +150,14 @@ def inspect_schema(url_text: str) -> SchemaStatus:
         engine.dispose()
 
 
-def upgrade(engine: Engine) -> SchemaStatus:
+def upgrade(engine: Engine, status: SchemaStatus | None = None) -> SchemaStatus:
     """Bring the schema to this program's head; refuses a database that is newer or foreign.
 
-    The whole upgrade is one transaction on both engines: it completes or changes nothing.
+    ``status`` is a fresh :func:`inspect_schema` result if the caller has one. The whole
+    upgrade is one transaction on both engines: it completes or changes nothing.
     """
     shown = mask(engine.url)
-    status = inspect_schema(engine.url.render_as_string(hide_password=False))
+    status = status or inspect_schema(engine.url.render_as_string(hide_password=False))
     if status.state is SchemaState.NEWER:
         raise _too_new(status)
     if status.state is SchemaState.CURRENT:
@@ -181,9 +182,9 @@ def _record_program(connection: Connection) -> None:
                            {"k": key, "v": value})
 
 
-def require_current(engine: Engine) -> SchemaStatus:
+def require_current(engine: Engine, status: SchemaStatus | None = None) -> SchemaStatus:
     """For commands that must not migrate: the schema has to be exactly this program's."""
-    status = inspect_schema(engine.url.render_as_string(hide_password=False))
+    status = status or inspect_schema(engine.url.render_as_string(hide_password=False))
     if status.state is SchemaState.NEWER:
         raise _too_new(status)
     if status.state is not SchemaState.CURRENT:

@@ -38,11 +38,12 @@ def open_database(settings: Settings, *, upgrade_schema: bool = True) -> Databas
     """Open the configured database. With ``upgrade_schema`` an older schema is brought up
     to date (the app does this before its first window); a newer, foreign or damaged
     database raises DatabaseError and is left untouched."""
-    inspect_schema(settings.database_url)  # read-only first: refuse before writing anything
+    # Read-only first: a foreign, damaged or newer database is refused before anything writes.
+    found = inspect_schema(settings.database_url)
     engine = build_engine(settings.database_url)
     try:
         check_connection(engine)
-        status = upgrade(engine) if upgrade_schema else require_current(engine)
+        status = upgrade(engine, found) if upgrade_schema else require_current(engine, found)
     except Exception:
         engine.dispose()
         raise

@@ -93,3 +93,16 @@ def test_foreign_postgres_database_is_refused(pg_url: str) -> None:
     engine.dispose()
     with pytest.raises(DatabaseError, match="gehört nicht zu Lotse"):
         open_database(Settings(database_url=pg_url))
+
+
+def test_failed_upgrade_leaves_nothing_behind(database_url: str,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import app.db.schema as schema
+
+    def fail(*_args: object) -> None:
+        raise RuntimeError("power cut in the middle of the upgrade")
+
+    monkeypatch.setattr(schema, "_record_program", fail)  # runs after every table exists
+    with pytest.raises(RuntimeError):
+        open_database(Settings(database_url=database_url))
+    assert inspect_schema(database_url).state is SchemaState.EMPTY
