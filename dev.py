@@ -21,6 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 STAMP = VENV / ".lotse-installed"
+DEMO_DATABASE = ROOT / ".demo" / "lotse-demo.sqlite3"
 
 # Debian packages: Qt's runtime libraries (offscreen and on a desktop), PostgreSQL for the
 # tests against a real server, poppler-utils to render letters to PNG.
@@ -88,10 +89,13 @@ def tool(python: Path, name: str) -> Path:
 
 
 def command_demo(args: list[str]) -> int:
+    """The demo runs on its own database file, never on a real one in the user's data dir."""
     ensure_system_packages()
     python = ensure_venv()
-    check(python, "-m", "app", "demo")
-    return run(python, "-m", "app", *args)
+    DEMO_DATABASE.parent.mkdir(exist_ok=True)
+    database = ["--database", f"sqlite:///{DEMO_DATABASE.as_posix()}"]
+    check(python, "-m", "app", *database, "demo")
+    return run(python, "-m", "app", *database, *args)
 
 
 def command_test(args: list[str]) -> int:
