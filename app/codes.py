@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from app.i18n import _
+from app.i18n import N_, _
 
 
 class LegalStatus(StrEnum):
@@ -28,15 +28,15 @@ class LegalStatus(StrEnum):
 
 
 _LEGAL_STATUS_LABELS = {
-    LegalStatus.ASYLUM_SEEKER: "Asylsuchende/r im Verfahren",
-    LegalStatus.TOLERATED: "Geduldet",
-    LegalStatus.PROTECTED: "Schutzberechtigt",
-    LegalStatus.HUMANITARIAN_25_5: "Aufenthaltserlaubnis §25 Abs. 5",
-    LegalStatus.TEMPORARY_PROTECTION: "Vorübergehender Schutz (§24)",
-    LegalStatus.EU_CITIZEN: "Unionsbürger/in",
-    LegalStatus.OTHER_PERMIT: "Sonstiger Aufenthaltstitel",
-    LegalStatus.SETTLED: "Niederlassungserlaubnis / Daueraufenthalt-EU",
-    LegalStatus.UNKNOWN: "Ungeklärt",
+    LegalStatus.ASYLUM_SEEKER: N_("Asylsuchende/r im Verfahren"),
+    LegalStatus.TOLERATED: N_("Geduldet"),
+    LegalStatus.PROTECTED: N_("Schutzberechtigt"),
+    LegalStatus.HUMANITARIAN_25_5: N_("Aufenthaltserlaubnis §25 Abs. 5"),
+    LegalStatus.TEMPORARY_PROTECTION: N_("Vorübergehender Schutz (§24)"),
+    LegalStatus.EU_CITIZEN: N_("Unionsbürger/in"),
+    LegalStatus.OTHER_PERMIT: N_("Sonstiger Aufenthaltstitel"),
+    LegalStatus.SETTLED: N_("Niederlassungserlaubnis / Daueraufenthalt-EU"),
+    LegalStatus.UNKNOWN: N_("Ungeklärt"),
 }
 
 # The document a status typically comes with (DOMAIN.md section 2).
@@ -75,20 +75,20 @@ class Concern(StrEnum):
 
 
 _CONCERN_LABELS = {
-    Concern.BENEFITS: "Lebensunterhalt",
-    Concern.WORK: "Arbeit/Vermittlung",
-    Concern.TRAINING: "Ausbildung",
-    Concern.INTEGRATION_COURSE: "Integrationskurs",
-    Concern.JOB_LANGUAGE_COURSE: "Berufssprachkurs",
-    Concern.RECOGNITION_VOCATIONAL: "Anerkennung Berufsabschluss",
-    Concern.RECOGNITION_SCHOOL: "Anerkennung Schulabschluss",
-    Concern.SCHOOL: "Schule",
-    Concern.CHILDCARE_FAMILY: "Kita/Familie",
-    Concern.RESIDENCE: "Aufenthalt",
-    Concern.HOUSING: "Wohnen",
-    Concern.VOLUNTEERING: "Ehrenamt",
-    Concern.SOCIAL_PARTICIPATION: "Zusammenleben/Beratung",
-    Concern.HEALTH: "Gesundheit",
+    Concern.BENEFITS: N_("Lebensunterhalt"),
+    Concern.WORK: N_("Arbeit/Vermittlung"),
+    Concern.TRAINING: N_("Ausbildung"),
+    Concern.INTEGRATION_COURSE: N_("Integrationskurs"),
+    Concern.JOB_LANGUAGE_COURSE: N_("Berufssprachkurs"),
+    Concern.RECOGNITION_VOCATIONAL: N_("Anerkennung Berufsabschluss"),
+    Concern.RECOGNITION_SCHOOL: N_("Anerkennung Schulabschluss"),
+    Concern.SCHOOL: N_("Schule"),
+    Concern.CHILDCARE_FAMILY: N_("Kita/Familie"),
+    Concern.RESIDENCE: N_("Aufenthalt"),
+    Concern.HOUSING: N_("Wohnen"),
+    Concern.VOLUNTEERING: N_("Ehrenamt"),
+    Concern.SOCIAL_PARTICIPATION: N_("Zusammenleben/Beratung"),
+    Concern.HEALTH: N_("Gesundheit"),
 }
 
 
@@ -116,22 +116,22 @@ class AgencyKind(StrEnum):
 
 
 _AGENCY_LABELS = {
-    AgencyKind.JOBCENTER: "Jobcenter",
-    AgencyKind.AGENTUR_FUER_ARBEIT: "Agentur für Arbeit",
-    AgencyKind.AUSLAENDERBEHOERDE: "Ausländerbehörde",
-    AgencyKind.SOZIALAMT: "Sozialamt",
-    AgencyKind.JUGENDAMT: "Jugendamt",
-    AgencyKind.KOMMUNALES_INTEGRATIONSZENTRUM: "Kommunales Integrationszentrum",
-    AgencyKind.INTEGRATION_COURSE_PROVIDER: "Integrationskursträger",
-    AgencyKind.ANERKENNUNGSBERATUNG: "IQ Anerkennungsberatung",
-    AgencyKind.IHK: "Industrie- und Handelskammer",
-    AgencyKind.HWK: "Handwerkskammer",
-    AgencyKind.BEZIRKSREGIERUNG: "Bezirksregierung",
-    AgencyKind.MIGRATIONSBERATUNG: "Migrationsberatung für Erwachsene",
-    AgencyKind.JUGENDMIGRATIONSDIENST: "Jugendmigrationsdienst",
-    AgencyKind.WOHLFAHRTSVERBAND: "Wohlfahrtsverband",
-    AgencyKind.FAMILIENKASSE: "Familienkasse",
-    AgencyKind.SCHULAMT: "Schulamt",
+    AgencyKind.JOBCENTER: N_("Jobcenter"),
+    AgencyKind.AGENTUR_FUER_ARBEIT: N_("Agentur für Arbeit"),
+    AgencyKind.AUSLAENDERBEHOERDE: N_("Ausländerbehörde"),
+    AgencyKind.SOZIALAMT: N_("Sozialamt"),
+    AgencyKind.JUGENDAMT: N_("Jugendamt"),
+    AgencyKind.KOMMUNALES_INTEGRATIONSZENTRUM: N_("Kommunales Integrationszentrum"),
+    AgencyKind.INTEGRATION_COURSE_PROVIDER: N_("Integrationskursträger"),
+    AgencyKind.ANERKENNUNGSBERATUNG: N_("IQ Anerkennungsberatung"),
+    AgencyKind.IHK: N_("Industrie- und Handelskammer"),
+    AgencyKind.HWK: N_("Handwerkskammer"),
+    AgencyKind.BEZIRKSREGIERUNG: N_("Bezirksregierung"),
+    AgencyKind.MIGRATIONSBERATUNG: N_("Migrationsberatung für Erwachsene"),
+    AgencyKind.JUGENDMIGRATIONSDIENST: N_("Jugendmigrationsdienst"),
+    AgencyKind.WOHLFAHRTSVERBAND: N_("Wohlfahrtsverband"),
+    AgencyKind.FAMILIENKASSE: N_("Familienkasse"),
+    AgencyKind.SCHULAMT: N_("Schulamt"),
 }
 
 # The eight municipalities of the demo district, spelled as in DOMAIN.md.
@@ -155,8 +155,14 @@ class Sex(StrEnum):
 
     @property
     def label(self) -> str:
-        return _({"female": "weiblich", "male": "männlich", "diverse": "divers",
-                  "unknown": "unbekannt"}[self.value])
+        return _(
+            {
+                "female": N_("weiblich"),
+                "male": N_("männlich"),
+                "diverse": N_("divers"),
+                "unknown": N_("unbekannt"),
+            }[self.value]
+        )
 
 
 class DatePrecision(StrEnum):
@@ -183,14 +189,14 @@ class ReferralStatus(StrEnum):
 
 
 _REFERRAL_STATUS_LABELS = {
-    ReferralStatus.DRAFT: "Entwurf",
-    ReferralStatus.APPROVED: "Freigegeben",
-    ReferralStatus.ISSUED: "Ausgehändigt",
-    ReferralStatus.ARRIVED: "Angekommen",
-    ReferralStatus.COMPLETED: "Erledigt",
-    ReferralStatus.NOT_REACHED: "Nicht erreicht",
-    ReferralStatus.DECLINED: "Abgelehnt",
-    ReferralStatus.CANCELLED: "Storniert",
+    ReferralStatus.DRAFT: N_("Entwurf"),
+    ReferralStatus.APPROVED: N_("Freigegeben"),
+    ReferralStatus.ISSUED: N_("Ausgehändigt"),
+    ReferralStatus.ARRIVED: N_("Angekommen"),
+    ReferralStatus.COMPLETED: N_("Erledigt"),
+    ReferralStatus.NOT_REACHED: N_("Nicht erreicht"),
+    ReferralStatus.DECLINED: N_("Abgelehnt"),
+    ReferralStatus.CANCELLED: N_("Storniert"),
 }
 
 
@@ -201,8 +207,13 @@ class Role(StrEnum):
 
     @property
     def label(self) -> str:
-        return _({"front_desk": "Empfang", "supervisor": "Teamleitung",
-                  "admin": "Administration"}[self.value])
+        return _(
+            {
+                "front_desk": N_("Empfang"),
+                "supervisor": N_("Teamleitung"),
+                "admin": N_("Administration"),
+            }[self.value]
+        )
 
 
 class HouseholdRole(StrEnum):
@@ -215,9 +226,16 @@ class HouseholdRole(StrEnum):
 
     @property
     def label(self) -> str:
-        return _({"head": "Haushaltsvorstand", "spouse": "Ehepartner/in", "child": "Kind",
-                  "parent": "Elternteil", "sibling": "Geschwister",
-                  "other": "Sonstige/r"}[self.value])
+        return _(
+            {
+                "head": N_("Haushaltsvorstand"),
+                "spouse": N_("Ehepartner/in"),
+                "child": N_("Kind"),
+                "parent": N_("Elternteil"),
+                "sibling": N_("Geschwister"),
+                "other": N_("Sonstige/r"),
+            }[self.value]
+        )
 
 
 # Nationality: ISO 3166-1 alpha-3, plus the ICAO codes for stateless and unclear.

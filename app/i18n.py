@@ -42,6 +42,12 @@ def _(text: str) -> str:
     return catalog(_language).get(text, text)
 
 
+def N_(text: str) -> str:  # the gettext convention for "translate later"
+    """Mark a German text for translation where it is defined (tables, constants); it is
+    translated with ``_()`` where it is shown."""
+    return text
+
+
 def available_languages() -> list[str]:
     """German plus every language that has a catalog."""
     folder = resource_path("i18n")

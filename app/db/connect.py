@@ -8,50 +8,71 @@ from sqlalchemy.exc import OperationalError
 
 from app.db.engine import mask, sqlite_path
 from app.errors import DatabaseError
-from app.i18n import _
+from app.i18n import N_, _
 
 # Fragments of driver messages (psycopg, libpq, sqlite3) and what they mean for the user.
 _CAUSES: list[tuple[tuple[str, ...], str, str]] = [
     (
-        ("connection refused", "could not connect", "connection timed out", "timeout expired",
-         "no route to host", "network is unreachable"),
-        "Der Datenbankserver antwortet nicht.",
-        "Prüfen, ob der PostgreSQL-Server läuft und Host und Port stimmen; ggf. die "
-        "IT-Betreuung fragen. Eingaben bleiben erhalten.",
+        (
+            "connection refused",
+            "could not connect",
+            "connection timed out",
+            "timeout expired",
+            "no route to host",
+            "network is unreachable",
+        ),
+        N_("Der Datenbankserver antwortet nicht."),
+        N_(
+            "Prüfen, ob der PostgreSQL-Server läuft und Host und Port stimmen; ggf. die "
+            "IT-Betreuung fragen. Eingaben bleiben erhalten."
+        ),
     ),
     (
-        ("could not translate host name", "name or service not known", "nodename nor servname",
-         "temporary failure in name resolution"),
-        "Der Servername ist unbekannt.",
-        "Den Servernamen in der Datenbankadresse prüfen (Tippfehler?).",
+        (
+            "could not translate host name",
+            "name or service not known",
+            "nodename nor servname",
+            "temporary failure in name resolution",
+        ),
+        N_("Der Servername ist unbekannt."),
+        N_("Den Servernamen in der Datenbankadresse prüfen (Tippfehler?)."),
     ),
     (
-        ("password authentication failed", "no password supplied", "authentication failed",
-         "role", "peer authentication failed"),
-        "Anmeldung am Datenbankserver abgelehnt (Benutzer oder Passwort falsch).",
-        "Benutzernamen in der Adresse und das Passwort in der Anmeldeinformationsverwaltung "
-        "bzw. in der PostgreSQL-Passwortdatei prüfen.",
+        (
+            "password authentication failed",
+            "no password supplied",
+            "authentication failed",
+            "role",
+            "peer authentication failed",
+        ),
+        N_("Anmeldung am Datenbankserver abgelehnt (Benutzer oder Passwort falsch)."),
+        N_(
+            "Benutzernamen in der Adresse und das Passwort in der Anmeldeinformationsverwaltung "
+            "bzw. in der PostgreSQL-Passwortdatei prüfen."
+        ),
     ),
     (
         ("does not exist",),
-        "Die Datenbank existiert auf dem Server nicht.",
-        "Datenbanknamen prüfen oder die Datenbank anlegen lassen (siehe README, "
-        "PostgreSQL einrichten).",
+        N_("Die Datenbank existiert auf dem Server nicht."),
+        N_(
+            "Datenbanknamen prüfen oder die Datenbank anlegen lassen (siehe README, "
+            "PostgreSQL einrichten)."
+        ),
     ),
     (
         ("unable to open database file",),
-        "Die Datenbankdatei kann nicht geöffnet werden.",
-        "Prüfen, ob der Ordner existiert und beschreibbar ist.",
+        N_("Die Datenbankdatei kann nicht geöffnet werden."),
+        N_("Prüfen, ob der Ordner existiert und beschreibbar ist."),
     ),
     (
         ("database is locked",),
-        "Die Datenbankdatei ist von einem anderen Programm gesperrt.",
-        "Andere Lotse-Fenster schließen; SQLite-Dateien nie auf einem Netzlaufwerk öffnen.",
+        N_("Die Datenbankdatei ist von einem anderen Programm gesperrt."),
+        N_("Andere Lotse-Fenster schließen; SQLite-Dateien nie auf einem Netzlaufwerk öffnen."),
     ),
     (
         ("readonly database", "read-only"),
-        "Die Datenbankdatei ist schreibgeschützt.",
-        "Schreibrechte für die Datei und ihren Ordner prüfen.",
+        N_("Die Datenbankdatei ist schreibgeschützt."),
+        N_("Schreibrechte für die Datei und ihren Ordner prüfen."),
     ),
 ]
 
@@ -63,12 +84,14 @@ def explain_connection_error(exc: OperationalError, url: URL | str) -> DatabaseE
         if any(fragment in detail for fragment in fragments):
             return DatabaseError(
                 _("Keine Verbindung zur Datenbank {url}: {cause}").format(
-                    url=mask(url), cause=_(cause)),
+                    url=mask(url), cause=_(cause)
+                ),
                 hint=_(fix),
             )
     return DatabaseError(
         _("Keine Verbindung zur Datenbank {url}: {detail}").format(
-            url=mask(url), detail=str(exc.orig or exc).strip().splitlines()[0]),
+            url=mask(url), detail=str(exc.orig or exc).strip().splitlines()[0]
+        ),
         hint=_("Datenbankadresse prüfen (--database, LOTSE_DATABASE_URL oder lotse.toml)."),
     )
 
@@ -78,8 +101,9 @@ def check_connection(engine: Engine) -> None:
     path = sqlite_path(engine.url)
     if path is not None and not path.parent.exists():
         raise DatabaseError(
-            _("Keine Verbindung zur Datenbank {url}: der Ordner {folder} existiert "
-              "nicht.").format(url=mask(engine.url), folder=path.parent),
+            _("Keine Verbindung zur Datenbank {url}: der Ordner {folder} existiert nicht.").format(
+                url=mask(engine.url), folder=path.parent
+            ),
             hint=_("Pfad in der Datenbankadresse prüfen."),
         )
     try:
