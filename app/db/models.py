@@ -350,6 +350,12 @@ class NumberCounter(Base):
     value: Mapped[int] = mapped_column(Integer, default=0)
 
 
+# Keys of the settings table.
+DEMO_SETTING = "lotse.demo"  # "true": filled with invented demo data
+PROGRAM_VERSION_SETTING = "lotse.program_version"  # the Lotse that last upgraded the schema
+SCHEMA_REVISION_SETTING = "lotse.schema_revision"
+
+
 class Setting(Base):
     """Small facts about this database: demo marker, replica identity, …"""
 

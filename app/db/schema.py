@@ -22,7 +22,7 @@ from sqlalchemy.exc import OperationalError
 import app
 from app.db.connect import explain_connection_error
 from app.db.engine import SQLITE_APPLICATION_ID, build_engine, mask, parse_url, sqlite_path
-from app.db.models import Setting
+from app.db.models import PROGRAM_VERSION_SETTING, SCHEMA_REVISION_SETTING, Setting
 from app.errors import DatabaseError
 from app.i18n import _
 
@@ -93,7 +93,7 @@ def _read_state(connection: Connection, url: str) -> SchemaStatus:
         raise _foreign(url)
     revision = MigrationContext.configure(connection).get_current_revision()
     written_by = connection.execute(
-        select(Setting.value).where(Setting.key == "lotse.program_version")
+        select(Setting.value).where(Setting.key == PROGRAM_VERSION_SETTING)
     ).scalar_one_or_none() or ""
     if revision == head:
         state = SchemaState.CURRENT
@@ -175,8 +175,8 @@ def upgrade(engine: Engine, status: SchemaStatus | None = None) -> SchemaStatus:
 
 
 def _record_program(connection: Connection) -> None:
-    for key, value in (("lotse.program_version", app.__version__),
-                       ("lotse.schema_revision", head_revision())):
+    for key, value in ((PROGRAM_VERSION_SETTING, app.__version__),
+                       (SCHEMA_REVISION_SETTING, head_revision())):
         connection.execute(text("DELETE FROM settings WHERE key = :k"), {"k": key})
         connection.execute(text("INSERT INTO settings (key, value) VALUES (:k, :v)"),
                            {"k": key, "v": value})

@@ -1,0 +1,1 @@
+"""Lotse – the desktop user interface (PySide6). Only this package imports Qt."""

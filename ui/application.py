@@ -1,0 +1,115 @@
+"""Starting the desktop app: Qt, translations, fonts, the database, then the main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+import app
+from app.config import APP_NAME, Settings
+from app.errors import DatabaseError
+from app.i18n import current_language
+from app.resources import resource_path
+from app.services.database import Database, open_database
+from ui.compat import keep_singletons_alive
+from ui.crash import install_excepthook
+from ui.logs import configure_logging, route_qt_messages
+from ui.main_window import MainWindow
+from ui.views.dialogs import database_error_dialog
+
+log = logging.getLogger(__name__)
+
+ARABIC_FONT = "Noto Naskh Arabic"
+
+
+def create_application() -> QApplication:
+    """The QApplication (the existing one in tests), named for QSettings and the log."""
+    existing = QApplication.instance()
+    application = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    application.setApplicationName(APP_NAME)
+    application.setOrganizationName(APP_NAME)
+    application.setApplicationVersion(app.__version__)
+    return application
+
+
+def install_qt_translations(application: QApplication, language: str) -> QTranslator | None:
+    """Qt's own texts (dialog buttons, "Strg" in shortcuts) in the UI language; German
+    number and date formats."""
+    QLocale.setDefault(QLocale(language))
+    translator = QTranslator(application)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load(f"qtbase_{language}", folder):
+        if language != "en":  # Qt's source language needs no catalog
+            log.warning("Qt translations for %s not found in %s", language, folder)
+        return None
+    application.installTranslator(translator)
+    return translator
+
+
+def register_fonts(application: QApplication) -> list[str]:
+    """Make the bundled fonts available, with Noto Naskh Arabic as fallback for Arabic
+    script, so that names in Arabic, Persian or Pashto render on every workstation."""
+    families: list[str] = []
+    for path in sorted(resource_path("fonts").glob("*.ttf")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id < 0:
+            log.warning("font %s could not be registered", path)
+            continue
+        families += [f for f in QFontDatabase.applicationFontFamilies(font_id)
+                     if f not in families]
+    font = QFont(application.font())
+    if ARABIC_FONT in families and ARABIC_FONT not in font.families():
+        font.setFamilies([*(font.families() or [font.family()]), ARABIC_FONT])
+        application.setFont(font)
+    return families
+
+
+def open_configured_database(settings: Settings) -> Database | None:
+    """Open and upgrade the database before the first window; None after telling the user
+    why it cannot be used."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        return open_database(settings, upgrade_schema=True)
+    except DatabaseError as error:
+        log.error("database unusable: %s", error)
+        QApplication.restoreOverrideCursor()
+        database_error_dialog(error).exec()
+        return None
+    finally:
+        if QApplication.overrideCursor() is not None:
+            QApplication.restoreOverrideCursor()
+
+
+def start(settings: Settings, log_file: Path) -> MainWindow | None:
+    """Everything up to the event loop: Qt, its German texts, the fonts, the database
+    (upgraded before the first window) and the shown main window; None if the database
+    cannot be used and the user has been told why."""
+    application = create_application()
+    install_excepthook(str(log_file))  # from here on nothing fails without a word
+    install_qt_translations(application, current_language())
+    register_fonts(application)
+    database = open_configured_database(settings)
+    if database is None:
+        return None
+    route_qt_messages()
+    window = MainWindow(settings, database)
+    window.show()
+    return window
+
+
+def run(settings: Settings) -> int:
+    """Run the desktop app until its window closes; the exit code for the shell."""
+    keep_singletons_alive()  # first of all – see ui/compat.py
+    window = start(settings, configure_logging())
+    if window is None:
+        return DatabaseError.exit_code
+    try:
+        return QApplication.exec()
+    finally:
+        window.worker.shutdown()
+        window.database.close()

@@ -1,0 +1,1 @@
+"""Controllers: load data through the worker and hand it to the views."""

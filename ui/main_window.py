@@ -1,0 +1,115 @@
+"""The one main window: navigation on the left, the chosen area on the right."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QWidget
+
+from app.config import Settings
+from app.i18n import _
+from app.services.database import Database
+from ui.areas import Area, areas
+from ui.controllers.directory_controller import DirectoryController
+from ui.controllers.overview_controller import OverviewController
+from ui.views.directory_page import DirectoryPage
+from ui.views.empty_state import EmptyStatePage
+from ui.views.navigation import NavigationView
+from ui.views.overview_page import OverviewPage
+from ui.views.status_bar import StatusBarView
+from ui.worker import DatabaseWorker
+
+DEFAULT_SIZE = (1280, 800)
+SMALLEST_SIZE = QSize(1024, 640)
+
+
+def area_shortcut(area: Area) -> QKeySequence:
+    return QKeySequence(f"Ctrl+{area.shortcut_digit}")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Settings, database: Database,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Lotse – {office}").format(office=settings.office))
+        self.resize(*DEFAULT_SIZE)
+        self.database = database
+        self.worker = DatabaseWorker(database.sessions, self)
+        self.areas = areas()
+        self.overview_page = OverviewPage()
+        self.directory_page = DirectoryPage()
+        self.status_bar = StatusBarView()
+        self.setStatusBar(self.status_bar)
+        self.overview = OverviewController(self.worker, self.overview_page, self.status_bar, self)
+        self.directory = DirectoryController(self.worker, self.directory_page, self)
+        self._on_show: dict[str, Callable[[], None]] = {
+            "overview": self.overview.refresh,
+            "directory": self.directory.load_once,
+        }
+        self._build(settings, database)
+
+    def _build(self, settings: Settings, database: Database) -> None:
+        shortcuts = [area_shortcut(area) for area in self.areas]
+        self.navigation = NavigationView(
+            self.areas, [s.toString(QKeySequence.SequenceFormat.NativeText) for s in shortcuts])
+        self.pages = QStackedWidget()
+        for area in self.areas:
+            self.pages.addWidget(self._page_for(area))
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        for row, shortcut in enumerate(shortcuts):
+            self._add_area_action(row, shortcut)
+        self.navigation.area_chosen.connect(self._show_area)
+        self.overview.show_site(settings, database)
+        self.navigation.select(0)
+        self.navigation.list.setFocus()
+        # A fixed lower bound, so that the layout does not move it whenever a text changes
+        # (each move would be sent to the window system again).
+        self.setMinimumSize(self.minimumSizeHint().expandedTo(SMALLEST_SIZE))
+
+    def _page_for(self, area: Area) -> QWidget:
+        if area.key == "overview":
+            return self.overview_page
+        if area.key == "directory":
+            return self.directory_page
+        return EmptyStatePage(area)
+
+    def _add_area_action(self, row: int, shortcut: QKeySequence) -> None:
+        action = QAction(self.areas[row].title, self)
+        action.setShortcut(shortcut)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda: self.go_to(row))
+        self.addAction(action)
+
+    def go_to(self, row: int) -> None:
+        """Show an area and put the keyboard focus into it (or on the navigation)."""
+        self.navigation.select(row)
+        page = self.pages.currentWidget()
+        if page is not None and page.focusProxy() is not None:
+            page.setFocus()
+        else:
+            self.navigation.list.setFocus()
+
+    def area_row(self, key: str) -> int:
+        return [area.key for area in self.areas].index(key)
+
+    def current_area(self) -> Area:
+        return self.areas[self.pages.currentIndex()]
+
+    def _show_area(self, row: int) -> None:
+        if row < 0:
+            return
+        self.pages.setCurrentIndex(row)
+        refresh = self._on_show.get(self.areas[row].key)
+        if refresh is not None:
+            refresh()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.worker.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""Qt item models: hold ids, fetch rows lazily through the worker."""

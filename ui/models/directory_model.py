@@ -1,0 +1,141 @@
+"""The agency directory as a table: holds ids, fetches rows lazily (like Anki's browser).
+
+The model knows all ids at once (cheap to load) but fetches the rows batch by batch: the
+view asks for more through ``canFetchMore``/``fetchMore`` as the user scrolls, the model
+asks for the next batch's rows with ``rows_wanted``, and whoever loads them (the controller,
+through the worker) hands them back with :meth:`add_rows`, which appends them to the table.
+Rows appear only once they are loaded – there are no placeholder rows – and the GUI thread
+never waits for the database.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from app.i18n import _
+from app.services.overview import DirectoryOfficeRow
+
+BATCH_SIZE = 100
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _columns() -> list[tuple[str, Callable[[DirectoryOfficeRow], str]]]:
+    return [
+        (_("Name"), lambda row: row.full_name),
+        (_("Art"), lambda row: row.agency_kind_label),
+        (_("Anschrift"), lambda row: row.address),
+        (_("Zuständig für"), lambda row: ", ".join(row.municipalities)),
+    ]
+
+
+def tooltip(row: DirectoryOfficeRow) -> str:
+    """Everything about one office, also what a narrow column cuts off."""
+    lines = [row.name, row.department, row.agency_kind_label, row.address,
+             _("Zuständig für: {municipalities}").format(
+                 municipalities=", ".join(row.municipalities) or "–"),
+             _("Kürzel: {code}").format(code=row.code)]
+    return "\n".join(line for line in lines if line)
+
+
+class DirectoryOfficeModel(QAbstractTableModel):
+    rows_wanted = Signal(list)  # ids whose rows should be loaded and given to add_rows
+
+    def __init__(self, parent: QObject | None = None, *, batch_size: int = BATCH_SIZE) -> None:
+        super().__init__(parent)
+        self._batch_size = batch_size
+        self._columns = _columns()
+        self._ids: list[uuid.UUID] = []
+        self._rows: list[DirectoryOfficeRow] = []  # loaded rows, in the order of the ids
+        self._wanted: list[uuid.UUID] = []  # the batch asked for and not yet delivered
+
+    # --- loading ----------------------------------------------------------------------------
+
+    def set_ids(self, ids: Sequence[uuid.UUID]) -> None:
+        """Start over with these ids; rows are asked for by ``fetchMore``."""
+        self.beginResetModel()
+        self._ids = list(ids)
+        self._rows = []
+        self._wanted = []
+        self.endResetModel()
+
+    def add_rows(self, ids: Sequence[uuid.UUID], rows: Iterable[DirectoryOfficeRow]) -> None:
+        """Append the rows loaded for ``ids``, the batch asked for. An answer to an earlier
+        question (asked before the last reset) is ignored; offices gone in the meantime
+        are left out."""
+        if not self._wanted or list(ids) != self._wanted:
+            return
+        by_id = {row.id: row for row in rows}
+        batch = [by_id[office_id] for office_id in self._wanted if office_id in by_id]
+        start = len(self._rows)
+        self._ids[start:start + len(self._wanted)] = [row.id for row in batch]
+        if batch:  # still "fetching" while inserting: a view must not ask again meanwhile
+            self.beginInsertRows(QModelIndex(), start, start + len(batch) - 1)
+            self._rows.extend(batch)
+            self.endInsertRows()
+        self._wanted = []
+
+    def fetch_failed(self, ids: Sequence[uuid.UUID]) -> None:
+        """The batch could not be loaded; the next ``fetchMore`` asks again."""
+        if list(ids) == self._wanted:
+            self._wanted = []
+
+    def row(self, row: int) -> DirectoryOfficeRow:
+        return self._rows[row]
+
+    def total(self) -> int:
+        """How many offices there are, loaded or not."""
+        return len(self._ids)
+
+    def is_fetching(self) -> bool:
+        return bool(self._wanted)
+
+    # --- Qt's model interface ---------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and not self._wanted and len(self._rows) < len(self._ids)
+
+    def fetchMore(self, parent: Index) -> None:
+        if not self.canFetchMore(parent):
+            return
+        start = len(self._rows)
+        self._wanted = self._ids[start:start + self._batch_size]
+        self.rows_wanted.emit(list(self._wanted))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
+                                               Qt.ItemDataRole.ToolTipRole):
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tooltip(row)
+        return self._columns[index.column()][1](row)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self._columns)):
+            return self._columns[section][0]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

@@ -1,0 +1,1 @@
+"""Widgets that hold layout; logic lives in ui.controllers."""
