@@ -46,7 +46,7 @@ from app.services.directory import (
     import_directory,
     read_directory,
 )
-from app.services.numbers import next_number
+from app.services.numbers import reserve_numbers
 
 BATCH_SIZE = 500  # persons per transaction: large enough to be fast, small enough to resume
 
@@ -183,10 +183,9 @@ def _load_batch(session: Session, households: Sequence[DemoHousehold], site: _Si
     known_households = _existing(session, Household.id, [h.id for h in households if h.id])
     new = [(h, p) for h in households for p in h.members if p.id not in known_persons]
     report.persons_existing += sum(len(h.members) for h in households) - len(new)
-    # Numbers first: each one is an UPDATE that would flush pending rows one by one.
     settings = site.settings
-    numbers = [next_number(session, office=settings.office, workstation=settings.workstation,
-                           person=True) for _ in new]
+    numbers = reserve_numbers(session, office=settings.office,
+                              workstation=settings.workstation, person=True, count=len(new))
     for household in households:
         _count_household(household, known_households, known_persons, report)
         if household.id is not None and household.id not in known_households:

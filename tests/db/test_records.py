@@ -12,7 +12,7 @@ from app.db.engine import unit_of_work
 from app.db.models import Person
 from app.ids import parse_number
 from app.services.database import Database
-from app.services.numbers import next_number
+from app.services.numbers import next_number, reserve_numbers
 
 
 def _person(database: Database, **values: object) -> Person:
@@ -74,3 +74,14 @@ def test_a_failed_save_hands_out_no_number(database: Database) -> None:
     with unit_of_work(database.sessions) as session:
         number = next_number(session, office="NE", workstation=2, person=True)
     assert number.split("-")[4] == "000001"
+
+
+def test_reserved_numbers_are_consecutive_and_continue(database: Database) -> None:
+    today = date(2026, 5, 1)
+    with unit_of_work(database.sessions) as session:
+        block = reserve_numbers(session, office="GV", workstation=1, person=True, count=3,
+                                today=today)
+        single = next_number(session, office="GV", workstation=1, person=True, today=today)
+    assert [n.split("-")[4] for n in (*block, single)] == ["000001", "000002", "000003",
+                                                           "000004"]
+    assert all(parse_number(n) is not None for n in (*block, single))
