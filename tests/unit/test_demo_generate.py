@@ -8,12 +8,12 @@ import pytest
 
 from app.codes import MUNICIPALITIES, STATUS_DOCUMENTS, LegalStatus
 from app.demo.generate import (
-    TEMPORARY_PROTECTION_CUTOFF,
     DemoHousehold,
     DemoPerson,
     generate_household,
     generate_households,
 )
+from app.demo.papers import TEMPORARY_PROTECTION_CUTOFF
 
 POSTAL_CODES = {
     "Neuss": range(41460, 41473), "Grevenbroich": range(41515, 41518),
