@@ -23,6 +23,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from app.codes import NATIONALITY_UNCLEAR
 from app.db.base import Base, Keyed, Replicated, utcnow
 
 # --- our own organisation -------------------------------------------------------------------
@@ -110,7 +111,7 @@ class Person(Replicated, Base):
     birth_date_precision: Mapped[str] = mapped_column(String(5), default="day")
     birth_place: Mapped[str] = mapped_column(String(200), default="")
     sex: Mapped[str] = mapped_column(String(10), default="unknown")
-    nationality: Mapped[str] = mapped_column(String(3), default="XXX")
+    nationality: Mapped[str] = mapped_column(String(3), default=NATIONALITY_UNCLEAR)
     languages: Mapped[list[str]] = mapped_column(default=list)
     letter_language: Mapped[str] = mapped_column(String(10), default="de")
     interpreter_needed: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -171,6 +172,18 @@ class PersonName(Replicated, Base):
     script: Mapped[str] = mapped_column(String(4), default="Latn")  # ISO 15924
 
     person: Mapped[Person] = relationship(back_populates="names")
+
+
+class PersonSearchKey(Base):
+    """A search key of a person's names (see app/search/keys.py). Derived data: rebuilt from
+    the names on every save, never synchronised, so it is neither keyed nor versioned."""
+
+    __tablename__ = "person_search_keys"
+
+    key: Mapped[str] = mapped_column(String(120), primary_key=True)
+    person_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("persons.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
 
 
 # --- visits, concerns, referrals ------------------------------------------------------------

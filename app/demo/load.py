@@ -39,6 +39,7 @@ from app.demo.generate import (
 )
 from app.errors import LotseError
 from app.i18n import _
+from app.search import index_people
 from app.services.database import Database
 from app.services.directory import (
     ImportReport,
@@ -190,13 +191,17 @@ def _load_batch(session: Session, households: Sequence[DemoHousehold], site: _Si
         _count_household(household, known_households, known_persons, report)
         if household.id is not None and household.id not in known_households:
             session.add(Household(id=household.id, label=household.label, origin=site.origin))
+    rows = []
     for (household, person), number in zip(new, numbers, strict=True):
-        session.add(_person_row(person, household, number, site))
+        rows.append(_person_row(person, household, number, site))
+        session.add(rows[-1])
         session.add_all(_visit_row(visit, person, site) for visit in person.visits)
         report.visits_created += len(person.visits)
         report.concerns_created += sum(len(visit.concerns) for visit in person.visits)
         report.unaccompanied_created += person.unaccompanied_minor
     report.persons_created += len(new)
+    session.flush()
+    index_people(session, rows)
 
 
 def _existing(session: Session, column: InstrumentedAttribute[uuid.UUID],
