@@ -14,6 +14,13 @@ import app
 from app.config import Settings, load_settings
 from app.errors import LotseError
 from app.i18n import _, set_language
+from app.person_commands import (
+    RejectedInput,
+    add_person_commands,
+    person_add,
+    person_find,
+    person_update,
+)
 
 Handler = Callable[[argparse.Namespace, Settings], int]
 
@@ -40,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help=_("Demo-Kreis und synthetische Personen laden"))
     demo.add_argument("--persons", type=int, default=200, metavar="N",
                       help=_("Anzahl synthetischer Personen (Standard: 200)"))
+    add_person_commands(commands)
     return parser
 
 
@@ -91,6 +99,9 @@ HANDLERS: dict[tuple[str, str | None], Handler] = {
     ("db", "upgrade"): _db_upgrade,
     ("db", "status"): _db_status,
     ("demo", None): _demo,
+    ("person", "add"): person_add,
+    ("person", "update"): person_update,
+    ("person", "find"): person_find,
 }
 
 
@@ -103,6 +114,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_gui(settings)
         handler = HANDLERS[(args.command, getattr(args, f"{args.command}_command", None))]
         return handler(args, settings)
+    except RejectedInput as exc:
+        print(exc.document(), file=sys.stderr)
+        return exc.exit_code
     except LotseError as exc:
         print(f"lotse: {exc}", file=sys.stderr)
         return exc.exit_code

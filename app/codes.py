@@ -238,6 +238,12 @@ class HouseholdRole(StrEnum):
         )
 
 
-# Nationality: ISO 3166-1 alpha-3, plus the ICAO codes for stateless and unclear.
-STATELESS = "XXA"
-NATIONALITY_UNCLEAR = "XXX"
+# Nationality: ISO 3166-1 alpha-2, plus two user-assigned codes of that standard for the
+# cases every front desk meets; XK (Kosovo, user-assigned too) is known as a country.
+STATELESS = "XX"  # staatenlos
+NATIONALITY_UNCLEAR = "UN"  # ungeklärt
+
+# Languages a letter can be written in (DOMAIN.md section 5): German plus the person-facing
+# languages, as ISO 639 codes with a region where it matters (fa-AF is Dari).
+LETTER_LANGUAGES = ("de", "ar", "fa", "fa-AF", "ps", "uk", "ru", "tr", "kmr", "ckb", "ti", "so",
+                    "en")

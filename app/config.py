@@ -84,6 +84,11 @@ class Settings:
     language: str = "de"
     sources: tuple[str, ...] = ()
 
+    @property
+    def origin(self) -> str:
+        """This workstation as the records it writes name it (``NE-2``)."""
+        return f"{self.office}-{self.workstation}"
+
     def with_values(self, values: Mapping[str, Any], source: str) -> Settings:
         """A copy with the given values, each checked; ``source`` names where they came from."""
         if not values:

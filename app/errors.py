@@ -37,3 +37,15 @@ class ValidationError(LotseError):
     def __init__(self, field: str, message: str) -> None:
         super().__init__(f"{field}: {message}")
         self.field = field
+
+
+class NotFoundError(LotseError):
+    """A record named by id or number does not exist (or was deleted)."""
+
+    exit_code = 3
+
+
+class ConflictError(LotseError):
+    """Someone else saved the record since it was loaded; nothing was overwritten."""
+
+    exit_code = 5

@@ -21,7 +21,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import NamedTuple, TypeVar
 
 from app.codes import (
+    LETTER_LANGUAGES,
     MUNICIPALITIES,
+    NATIONALITY_UNCLEAR,
+    STATELESS,
     DatePrecision,
     HouseholdRole,
     LegalStatus,
@@ -41,8 +44,6 @@ from app.demo.names import (
 from app.demo.papers import REFERENCE_DATE, status_papers
 
 DEFAULT_SEED = 2026
-LETTER_LANGUAGES = ("ar", "fa", "fa-AF", "ps", "uk", "ru", "tr", "kmr", "ckb", "ti", "so",
-                    "en", "de")
 # Stored data, not user interface text: German like every demo record.
 UNACCOMPANIED_NOTE = "Unbegleitet eingereist; Vormundschaft beim Jugendamt"
 _UUID_VERSION_7 = 0x7 << 76
@@ -178,11 +179,11 @@ _SHOWCASE: tuple[tuple[str, LegalStatus, str, bool], ...] = (
     ("syria_arab", LegalStatus.PROTECTED, "", False),
     ("afghanistan_dari", LegalStatus.ASYLUM_SEEKER, "", False),
     ("iraq_kurdish", LegalStatus.TOLERATED, "", False),
-    ("syria_arab", LegalStatus.HUMANITARIAN_25_5, "XXA", False),
+    ("syria_arab", LegalStatus.HUMANITARIAN_25_5, STATELESS, False),
     ("romania", LegalStatus.EU_CITIZEN, "", False),
     ("kosovo", LegalStatus.OTHER_PERMIT, "", False),
     ("iran", LegalStatus.SETTLED, "", False),
-    ("somalia", LegalStatus.UNKNOWN, "XXX", False),
+    ("somalia", LegalStatus.UNKNOWN, NATIONALITY_UNCLEAR, False),
     ("afghanistan_pashto", LegalStatus.ASYLUM_SEEKER, "", True),
     ("ukraine", LegalStatus.TEMPORARY_PROTECTION, "", False),
     ("eritrea", LegalStatus.PROTECTED, "", False),

@@ -33,11 +33,11 @@ OFFICES = [
 ]
 
 PERSONS = [
-    ("Al-Hassan", "Mohammed", date(1988, 3, 14), "SYR", "protected"),
-    ("Al-Hassan", "Fatima", date(1991, 7, 2), "SYR", "protected"),
-    ("Kovalenko", "Olena", date(1979, 1, 1), "UKR", "temporary_protection"),
-    ("Ahmadi", "Zahra", date(2001, 11, 23), "AFG", "asylum_seeker"),
-    ("حسن", "محمد", date(1995, 5, 5), "IRQ", "tolerated"),
+    ("Al-Hassan", "Mohammed", date(1988, 3, 14), "SY", "protected"),
+    ("Al-Hassan", "Fatima", date(1991, 7, 2), "SY", "protected"),
+    ("Kovalenko", "Olena", date(1979, 1, 1), "UA", "temporary_protection"),
+    ("Ahmadi", "Zahra", date(2001, 11, 23), "AF", "asylum_seeker"),
+    ("حسن", "محمد", date(1995, 5, 5), "IQ", "tolerated"),
 ]
 
 
