@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from rapidfuzz import fuzz
-from sqlalchemy import Select, and_, func, literal, or_, select, union_all
+from sqlalchemy import Select, and_, case, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from app.db.base import Base
@@ -34,21 +34,27 @@ class Match:
     reasons: tuple[str, ...]
 
 
-def _key_condition(token: str) -> Any:
+def _token_hits(index: int, token: str) -> Select[Any]:
+    """Key rows hit by one typed token, each weighed: the whole folded name 3, the same
+    skeleton or sound 2, a prefix (the user is still typing) 1."""
     prefixes, exact = query_keys(token)
     conditions = [and_(_KEYS.c.key >= prefix, _KEYS.c.key < prefix + "\x7f")
                   for prefix in prefixes]
     if exact:
         conditions.append(_KEYS.c.key.in_(exact))
-    return or_(*conditions) if conditions else literal(False)
+    strength = case((_KEYS.c.key.in_(prefixes), 3), (_KEYS.c.key.in_(exact or ["-"]), 2),
+                    else_=1)
+    return (select(_KEYS.c.person_id, literal(index).label("token"),
+                   strength.label("strength"))
+            .where(or_(*conditions) if conditions else literal(False)))
 
 
-def _name_candidates(names: list[str]) -> Select[Any]:
-    per_token = [select(_KEYS.c.person_id, literal(i).label("token")).where(_key_condition(t))
-                 for i, t in enumerate(names)]
-    matches = union_all(*per_token).subquery()
-    return (select(matches.c.person_id).group_by(matches.c.person_id)
-            .having(func.count(func.distinct(matches.c.token)) == len(names)))
+def _name_candidates(names: list[str]) -> Any:
+    """Persons every typed token hits, with the summed strength of their hits."""
+    matches = union_all(*[_token_hits(i, t) for i, t in enumerate(names)]).subquery()
+    return (select(matches.c.person_id, func.sum(matches.c.strength).label("strength"))
+            .group_by(matches.c.person_id)
+            .having(func.count(func.distinct(matches.c.token)) == len(names))).subquery()
 
 
 def _date_condition(birth: DateFilter) -> Any:
@@ -63,8 +69,14 @@ def _date_condition(birth: DateFilter) -> Any:
                Person.birth_date == year_first)
 
 
-def _candidate_query(parsed: ParsedQuery) -> Select[Any]:
-    query = select(Person).where(Person.deleted_at.is_(None))
+_COLUMNS = (Person.id, Person.person_number, Person.family_name, Person.given_names,
+            Person.birth_date, Person.birth_date_precision)
+
+
+def _candidate_query(
+    parsed: ParsedQuery,
+) -> Select[uuid.UUID, str, str, str, date | None, str]:
+    query = select(*_COLUMNS).where(Person.deleted_at.is_(None))
     if parsed.person_number:
         query = query.where(Person.person_number == parsed.person_number)
     if parsed.reference:
@@ -73,7 +85,10 @@ def _candidate_query(parsed: ParsedQuery) -> Select[Any]:
     if parsed.bamf_file_number:
         query = query.where(Person.bamf_file_number == parsed.bamf_file_number)
     if parsed.names:
-        query = query.where(Person.id.in_(_name_candidates(parsed.names)))
+        # The strongest candidates first, so that the limit cuts the weakest ones.
+        hits = _name_candidates(parsed.names)
+        query = query.join(hits, hits.c.person_id == Person.id).order_by(
+            hits.c.strength.desc())
     if parsed.birth:
         query = query.where(_date_condition(parsed.birth))
     return query.limit(CANDIDATES)
@@ -123,7 +138,7 @@ def _name_score(typed: list[str], written: list[str]) -> tuple[float, list[str]]
     return total / max(len(typed), 1), reasons
 
 
-def _date_reason(person: Person, birth: DateFilter) -> tuple[float, str]:
+def _date_reason(person: Any, birth: DateFilter) -> tuple[float, str]:
     if person.birth_date is None:
         return 0.0, ""
     if birth.first <= person.birth_date <= birth.last and person.birth_date_precision == "day":
@@ -132,7 +147,7 @@ def _date_reason(person: Person, birth: DateFilter) -> tuple[float, str]:
         date=birth.describe())
 
 
-def _rank(session: Session, parsed: ParsedQuery, people: list[Person]) -> list[Match]:
+def _rank(session: Session, parsed: ParsedQuery, people: list[Any]) -> list[Match]:
     variants_by_person = _variant_names(session, [p.id for p in people])
     matches = []
     for person in people:
@@ -160,5 +175,5 @@ def find_persons(session: Session, text: str, *, limit: int = 50,
     parsed = parse_query(text)
     if parsed.empty:
         return []
-    people = list(session.scalars(_candidate_query(parsed)))
+    people = list(session.execute(_candidate_query(parsed)))
     return _rank(session, parsed, people)[offset:offset + limit]

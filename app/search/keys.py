@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 import cologne_phonetics
 from anyascii import anyascii
@@ -35,6 +36,7 @@ _SILENT = set("aeiouyhw")
 MIN_PREFIX = 2
 
 
+@lru_cache(maxsize=65536)
 def fold(token: str) -> str:
     """Any script to plain lower-case ASCII letters: ``Hüseyin`` → ``huseyin``,
     ``محمد`` → ``mhmd``, ``Олександр`` → ``oleksandr``. Symbols and emoji are dropped
@@ -43,6 +45,7 @@ def fold(token: str) -> str:
     return _NON_LETTERS.sub("", anyascii(letters).lower())
 
 
+@lru_cache(maxsize=65536)
 def skeleton(folded: str) -> str:
     """The consonant skeleton of a folded token: ``muhammad``, ``mohamed``, ``mhmd`` → ``md``;
     ``yusuf``, ``youssef``, ``ywsf`` → ``ysf``; ``oleksandr``, ``aleksandr`` → ``vlksndr``."""
@@ -60,6 +63,7 @@ def skeleton(folded: str) -> str:
     return "".join(collapsed)
 
 
+@lru_cache(maxsize=65536)
 def koelner(folded: str) -> str:
     """The Kölner Phonetik code of a folded token (``meier``, ``mayer`` → ``67``)."""
     if not folded:
@@ -67,7 +71,8 @@ def koelner(folded: str) -> str:
     return "".join(code for _word, code in cologne_phonetics.encode(folded))
 
 
-def variants(token: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def variants(token: str) -> tuple[str, ...]:
     """The folded forms a token stands for: itself and, for an Arabic article, the name
     without it (``Al-Hassan`` → ``alhassan``, ``hassan``)."""
     forms = [fold(token)]
@@ -77,7 +82,7 @@ def variants(token: str) -> list[str]:
         forms.append(fold(token[3:]))
     elif forms[0].startswith(("al", "el")) and len(forms[0]) >= 6:
         forms.append(forms[0][2:])  # "Alhasan": written together, indexed both ways
-    return [form for form in dict.fromkeys(forms) if form]
+    return tuple(form for form in dict.fromkeys(forms) if form)
 
 
 def tokens(text: str) -> list[str]:
