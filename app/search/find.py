@@ -18,7 +18,7 @@ from app.i18n import _
 from app.search.keys import koelner, query_keys, skeleton, tokens, variants
 from app.search.query import DateFilter, ParsedQuery, parse_query
 
-CANDIDATES = 500  # ranked in Python; the index narrows to at most this many
+CANDIDATES = 150  # the strongest key hits, ranked in Python with rapidfuzz
 _KEYS = Base.metadata.tables[PersonSearchKey.__tablename__]
 
 
