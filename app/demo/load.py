@@ -90,15 +90,11 @@ class _Site:
 
     @property
     def origin(self) -> str:
-        return _origin(self.settings)
+        return self.settings.origin
 
     def office_for(self, municipality: str) -> uuid.UUID:
         return self.office_by_municipality.get(municipality,
                                                self.office_ids[self.settings.office])
-
-
-def _origin(settings: Settings) -> str:
-    return f"{settings.office}-{settings.workstation}"
 
 
 def load_demo(database: Database, *, persons: int, progress: bool,
@@ -108,7 +104,7 @@ def load_demo(database: Database, *, persons: int, progress: bool,
     directory = read_directory(default_directory_path())
     with unit_of_work(database.sessions) as session:
         _refuse_real_data(session)
-        imported = import_directory(session, directory, origin=_origin(database.settings))
+        imported = import_directory(session, directory, origin=database.settings.origin)
         site = _prepare_site(session, database.settings)
         _mark_as_demo(session)
     report = DemoReport(imported)
@@ -148,7 +144,7 @@ def _prepare_site(session: Session, settings: Settings) -> _Site:
     if settings.office not in offices:  # an office code the demo directory does not know
         offices[settings.office] = Office(code=settings.office,
                                           name=f"Demo-Dienststelle {settings.office}",
-                                          origin=_origin(settings))
+                                          origin=settings.origin)
         session.add(offices[settings.office])
         session.flush()
     office = offices[settings.office]
@@ -157,7 +153,7 @@ def _prepare_site(session: Session, settings: Settings) -> _Site:
     if workstation is None:
         workstation = Workstation(office_id=office.id, number=settings.workstation,
                                   name=f"Arbeitsplatz {settings.workstation}",
-                                  mode=settings.mode, origin=_origin(settings))
+                                  mode=settings.mode, origin=settings.origin)
         session.add(workstation)
         session.flush()
     served = {name: o.id for o in offices.values() for name in o.municipalities}
