@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 
 class LotseError(Exception):
     """An error whose message is shown to the user as it is (German by default)."""
@@ -37,6 +40,30 @@ class ValidationError(LotseError):
     def __init__(self, field: str, message: str) -> None:
         super().__init__(f"{field}: {message}")
         self.field = field
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """One field that does not fit: its key, its label and what is expected."""
+
+    field: str
+    label: str
+    expected: str
+
+    @property
+    def message(self) -> str:
+        """Label and expectation in one line ("Geburtsdatum: erwartet wird JJJJ, …")."""
+        return f"{self.label}: {self.expected}"
+
+
+class FieldsValidationError(ValidationError):
+    """Form or JSON input that does not fit; ``errors`` lists every field concerned."""
+
+    def __init__(self, errors: Sequence[FieldError]) -> None:
+        super().__init__(errors[0].field, errors[0].expected)
+        self.errors = tuple(errors)
+        self.message = "\n".join(error.message for error in self.errors)
+        self.args = (self.message,)
 
 
 class NotFoundError(LotseError):

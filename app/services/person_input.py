@@ -44,13 +44,13 @@ from __future__ import annotations
 
 import difflib
 import uuid
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 from app.codes import NATIONALITY_UNCLEAR, LegalStatus, Sex
-from app.errors import ValidationError
+from app.errors import FieldError, FieldsValidationError
 from app.i18n import N_, _
 from app.services import field_text, partial_dates, person_fields
 from app.services.field_text import FieldProblem
@@ -106,28 +106,8 @@ class PersonInput:
     note: str = ""
 
 
-@dataclass(frozen=True)
-class FieldError:
-    """One field that does not fit: its key, its label and what is expected."""
-
-    field: str
-    label: str
-    expected: str
-
-    @property
-    def message(self) -> str:
-        """Label and expectation in one line ("Geburtsdatum: erwartet wird JJJJ, …")."""
-        return f"{self.label}: {self.expected}"
-
-
-class PersonValidationError(ValidationError):
+class PersonValidationError(FieldsValidationError):
     """Person data that does not fit; ``errors`` lists every field concerned."""
-
-    def __init__(self, errors: Sequence[FieldError]) -> None:
-        super().__init__(errors[0].field, errors[0].expected)
-        self.errors = tuple(errors)
-        self.message = "\n".join(error.message for error in self.errors)
-        self.args = (self.message,)
 
 
 # Key → label, in the order of the form; the form shows the same labels next to its inputs.
