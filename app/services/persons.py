@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from app.codes import HouseholdRole
 from app.config import Settings
 from app.db.base import utcnow
 from app.db.models import Household, Office, Person, PersonName
@@ -42,7 +43,7 @@ _BY_HAND = ("names", "birth_date", "languages")
 
 def register_person(session: Session, data: PersonInput, *, settings: Settings) -> Person:
     """A new person with the next person number of this workstation; flushed and indexed."""
-    _require_household(session, data.household_id)
+    _require_household(session, data.household_id, data.household_role)
     person = Person(
         person_number=next_number(session, office=settings.office,
                                   workstation=settings.workstation, person=True),
@@ -73,8 +74,9 @@ def update_person(session: Session, person_id: uuid.UUID | str, changes: Mapping
     if expected_version is not None and person.version != expected_version:
         raise _conflict(person.person_number)
     data = validate(changes, base=input_from_person(person))
-    if "household_id" in changes:
-        _require_household(session, data.household_id)
+    if "household_id" in changes or "household_role" in changes:
+        _require_household(session, data.household_id, data.household_role,
+                           person_id=person.id)
     number = person.person_number  # a failed flush expires the person
     if _apply(person, data, settings.origin):
         try:
@@ -163,7 +165,9 @@ def _apply(person: Person, data: PersonInput, origin: str) -> bool:
     return changed
 
 
-def _require_household(session: Session, household_id: uuid.UUID | None) -> None:
+def _require_household(session: Session, household_id: uuid.UUID | None, role: str, *,
+                       person_id: uuid.UUID | None = None) -> None:
+    """The household exists, and it has at most one head."""
     if household_id is None:
         return
     household = session.get(Household, household_id)
@@ -171,6 +175,12 @@ def _require_household(session: Session, household_id: uuid.UUID | None) -> None
         raise PersonValidationError([field_error("household_id", _(
             "einen Haushalt mit dieser Kennung gibt es nicht; erwartet wird die Kennung eines "
             "gespeicherten Haushalts"))])
+    if role == HouseholdRole.HEAD and any(
+            member.household_role == HouseholdRole.HEAD and member.id != person_id
+            and not member.is_deleted for member in household.members):
+        raise PersonValidationError([field_error("household_role", _(
+            "dieser Haushalt hat schon einen Haushaltsvorstand; erwartet wird eine andere "
+            "Rolle"))])
 
 
 def _office_id(session: Session, code: str) -> uuid.UUID | None:
