@@ -21,6 +21,7 @@ from app.person_commands import (
     person_find,
     person_update,
 )
+from app.visit_commands import add_visit_commands, visit_add
 
 Handler = Callable[[argparse.Namespace, Settings], int]
 
@@ -48,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--persons", type=int, default=200, metavar="N",
                       help=_("Anzahl synthetischer Personen (Standard: 200)"))
     add_person_commands(commands)
+    add_visit_commands(commands)
     return parser
 
 
@@ -102,6 +104,7 @@ HANDLERS: dict[tuple[str, str | None], Handler] = {
     ("person", "add"): person_add,
     ("person", "update"): person_update,
     ("person", "find"): person_find,
+    ("visit", "add"): visit_add,
 }
 
 

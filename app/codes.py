@@ -247,3 +247,60 @@ NATIONALITY_UNCLEAR = "UN"  # ungeklärt
 # languages, as ISO 639 codes with a region where it matters (fa-AF is Dari).
 LETTER_LANGUAGES = ("de", "ar", "fa", "fa-AF", "ps", "uk", "ru", "tr", "kmr", "ckb", "ti", "so",
                     "en")
+
+
+class FieldOfAction(StrEnum):
+    """Fields of action (Handlungsfelder, Deutscher Landkreistag) that group the concerns.
+
+    The first six are the study's; benefits, residence and youth/family come on top at the
+    counter (DOMAIN.md section 1), and health, which is none of them, stands on its own.
+    """
+
+    LANGUAGE = "language"
+    WORK_AND_TRAINING = "work_and_training"
+    SCHOOL_AND_EDUCATION = "school_and_education"
+    HOUSING = "housing"
+    VOLUNTEERING = "volunteering"
+    LIVING_TOGETHER = "living_together"
+    LIVELIHOOD = "livelihood"
+    RESIDENCE = "residence"
+    FAMILY_AND_YOUTH = "family_and_youth"
+    HEALTH = "health"
+
+    @property
+    def label(self) -> str:
+        return _(_FIELD_OF_ACTION_LABELS[self])
+
+
+_FIELD_OF_ACTION_LABELS = {
+    FieldOfAction.LANGUAGE: N_("Sprache"),
+    FieldOfAction.WORK_AND_TRAINING: N_("Arbeit und Ausbildung"),
+    FieldOfAction.SCHOOL_AND_EDUCATION: N_("Schule und Bildung"),
+    FieldOfAction.HOUSING: N_("Wohnen"),
+    FieldOfAction.VOLUNTEERING: N_("Ehrenamt"),
+    FieldOfAction.LIVING_TOGETHER: N_("Gesellschaftliches Zusammenleben"),
+    FieldOfAction.LIVELIHOOD: N_("Lebensunterhalt"),
+    FieldOfAction.RESIDENCE: N_("Aufenthalt"),
+    FieldOfAction.FAMILY_AND_YOUTH: N_("Familie und Jugend"),
+    FieldOfAction.HEALTH: N_("Gesundheit"),
+}
+
+# Every concern in exactly one field of action, in the order the visit form shows them.
+CONCERNS_BY_FIELD: dict[FieldOfAction, tuple[Concern, ...]] = {
+    FieldOfAction.LANGUAGE: (Concern.INTEGRATION_COURSE, Concern.JOB_LANGUAGE_COURSE),
+    FieldOfAction.WORK_AND_TRAINING: (Concern.WORK, Concern.TRAINING,
+                                      Concern.RECOGNITION_VOCATIONAL),
+    FieldOfAction.SCHOOL_AND_EDUCATION: (Concern.SCHOOL, Concern.RECOGNITION_SCHOOL),
+    FieldOfAction.HOUSING: (Concern.HOUSING,),
+    FieldOfAction.VOLUNTEERING: (Concern.VOLUNTEERING,),
+    FieldOfAction.LIVING_TOGETHER: (Concern.SOCIAL_PARTICIPATION,),
+    FieldOfAction.LIVELIHOOD: (Concern.BENEFITS,),
+    FieldOfAction.RESIDENCE: (Concern.RESIDENCE,),
+    FieldOfAction.FAMILY_AND_YOUTH: (Concern.CHILDCARE_FAMILY,),
+    FieldOfAction.HEALTH: (Concern.HEALTH,),
+}
+
+
+def field_of_action(concern: Concern) -> FieldOfAction:
+    """The field of action a concern belongs to."""
+    return next(field for field, concerns in CONCERNS_BY_FIELD.items() if concern in concerns)
