@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QWidget
 
 from app.config import Settings
+from app.drafts import default_draft_store
 from app.i18n import _
 from app.services.database import Database
 from ui.areas import Area, areas
 from ui.controllers.directory_controller import DirectoryController
+from ui.controllers.front_desk import FrontDesk
 from ui.controllers.overview_controller import OverviewController
 from ui.views.directory_page import DirectoryPage
 from ui.views.empty_state import EmptyStatePage
@@ -44,6 +46,9 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status_bar)
         self.overview = OverviewController(self.worker, self.overview_page, self.status_bar, self)
         self.directory = DirectoryController(self.worker, self.directory_page, self)
+        self.front_desk = FrontDesk(self.worker, settings, default_draft_store(settings),
+                                    self.go_to_area, self)
+        self._restore_offered = False
         self._on_show: dict[str, Callable[[], None]] = {
             "overview": self.overview.refresh,
             "directory": self.directory.load_once,
@@ -65,6 +70,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         for row, shortcut in enumerate(shortcuts):
             self._add_area_action(row, shortcut)
+        self._add_action(_("Suchen"), QKeySequence.StandardKey.Find, self.front_desk.search)
+        self._add_action(_("Neue Person"), QKeySequence("F2"), self.front_desk.new_person)
         self.navigation.area_chosen.connect(self._show_area)
         self.overview.show_site(settings, database)
         self.navigation.select(0)
@@ -78,6 +85,9 @@ class MainWindow(QMainWindow):
             return self.overview_page
         if area.key == "directory":
             return self.directory_page
+        front_desk = self.front_desk.pages()
+        if area.key in front_desk:
+            return front_desk[area.key]
         return EmptyStatePage(area)
 
     def _add_area_action(self, row: int, shortcut: QKeySequence) -> None:
@@ -86,6 +96,18 @@ class MainWindow(QMainWindow):
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(lambda: self.go_to(row))
         self.addAction(action)
+
+    def _add_action(self, title: str, keys: QKeySequence | QKeySequence.StandardKey,
+                    triggered: Callable[[], None]) -> None:
+        action = QAction(title, self)
+        action.setShortcut(keys)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(triggered)
+        self.addAction(action)
+
+    def go_to_area(self, key: str) -> None:
+        """Show an area without moving the focus (the caller puts it where it belongs)."""
+        self.navigation.select(self.area_row(key))
 
     def go_to(self, row: int) -> None:
         """Show an area and put the keyboard focus into it (or on the navigation)."""
@@ -110,6 +132,13 @@ class MainWindow(QMainWindow):
         if refresh is not None:
             refresh()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._restore_offered:  # once, when the window is on screen
+            self._restore_offered = True
+            QTimer.singleShot(0, lambda: self.front_desk.offer_restore(self))
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.front_desk.keep_drafts()  # unsaved input is offered again at the next start
         self.worker.shutdown()
         super().closeEvent(event)

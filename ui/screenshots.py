@@ -2,8 +2,10 @@
 
     python -m ui.screenshots docs/screenshots --database sqlite:///demo.sqlite3
 
-writes ``main-window.png`` (the start page) and ``directory.png`` (the agency directory),
-each 1280 × 800. The database is upgraded if needed, otherwise only read.
+writes ``main-window.png`` (the start page), ``reception.png`` (a search as typed at the
+counter), ``person.png`` (the best match opened), ``visit.png`` (a visit with two concerns)
+and ``directory.png`` (the agency directory), each 1280 × 800. The database is upgraded if
+needed, otherwise only read: nothing is saved.
 """
 
 from __future__ import annotations
@@ -40,12 +42,40 @@ def settle(window: MainWindow) -> None:
         window.worker.idle.disconnect(loop.quit)
 
 
+SEARCH = "muhamad alhasan"
+
+
 def take(window: MainWindow, area: str, path: Path) -> None:
     window.go_to(window.area_row(area))
     settle(window)
+    save(window, path)
+
+
+def save(window: MainWindow, path: Path) -> None:
     if not window.grab().save(str(path)):
         raise SystemExit(f"could not write {path}")
     print(path)
+
+
+def front_desk_shots(window: MainWindow, outdir: Path) -> None:
+    """Search, open the best match, start a visit – as at the counter."""
+    desk = window.front_desk
+    desk.search()
+    desk.reception.search(SEARCH)
+    settle(window)
+    desk.search_page.select_first()
+    save(window, outdir / "reception.png")
+    if desk.reception.model.rowCount() == 0:
+        raise SystemExit(f"no match for {SEARCH!r}: take the screenshots on the demo database")
+    desk.open_person(desk.reception.model.person_id(0))
+    settle(window)
+    save(window, outdir / "person.png")
+    desk.record_visit()
+    settle(window)
+    desk.visit_page.form.set_raw({"concerns": ["integration_course", "housing"],
+                                  "note": "Sucht eine größere Wohnung; Kurs ab Januar möglich.",
+                                  "interpreter_used": True, "interpreter_language": "ar"})
+    save(window, outdir / "visit.png")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -69,6 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.outdir.mkdir(parents=True, exist_ok=True)
     try:
         take(window, "overview", args.outdir / "main-window.png")
+        front_desk_shots(window, args.outdir)
         take(window, "directory", args.outdir / "directory.png")
     finally:
         window.close()

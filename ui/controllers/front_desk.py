@@ -1,0 +1,96 @@
+"""The front desk's flow across three areas: reception (search), person, visit.
+
+Ctrl+F searches from anywhere, F2 registers a new person from anywhere, Enter on a match
+opens the person, "Besuch erfassen" goes on to the visit. At the first start after a crash
+the unsaved input is offered back.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from app.config import Settings
+from app.drafts import Draft, DraftStore
+from ui.controllers.person_controller import DRAFT_KIND as PERSON_DRAFT
+from ui.controllers.person_controller import PersonController
+from ui.controllers.person_operations import LoadedPerson
+from ui.controllers.reception_controller import ReceptionController
+from ui.controllers.visit_controller import VisitController
+from ui.views.person_page import PersonPage
+from ui.views.restore_dialog import RestoreDialog
+from ui.views.search_page import SearchPage
+from ui.views.visit_page import VisitPage
+from ui.worker import DatabaseWorker
+
+
+class FrontDesk(QObject):
+    def __init__(self, worker: DatabaseWorker, settings: Settings, drafts: DraftStore,
+                 go_to: Callable[[str], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._go_to, self._drafts = go_to, drafts
+        self.search_page, self.person_page, self.visit_page = (
+            SearchPage(), PersonPage(), VisitPage())
+        self.reception = ReceptionController(worker, self.search_page, self.open_person,
+                                             self.new_person, self)
+        self.person = PersonController(worker, self.person_page, settings, drafts, self)
+        self.visit = VisitController(worker, self.visit_page, settings, drafts, self)
+        self.restore_dialog: RestoreDialog | None = None
+        self.person.closed.connect(self.search)
+        self.person_page.visit_requested.connect(self.record_visit)
+        self.visit.closed.connect(lambda: self._go_to("person"))
+
+    def pages(self) -> dict[str, QWidget]:
+        return {"reception": self.search_page, "person": self.person_page,
+                "visit": self.visit_page}
+
+    def search(self) -> None:
+        self._go_to("reception")
+        self.search_page.focus_search()
+
+    def new_person(self) -> None:
+        self.person.new_person()
+        self._go_to("person")
+        self.person_page.form.first_input().setFocus()
+
+    def open_person(self, person_id: uuid.UUID) -> None:
+        self._go_to("person")
+        self.person.open_person(person_id)
+
+    def record_visit(self) -> None:
+        current: LoadedPerson | None = self.person.current
+        if current is None:
+            return
+        self.visit.set_person(current.person_id, current.name)
+        self._go_to("visit")
+        self.visit_page.form.first_input().setFocus()
+
+    def keep_drafts(self) -> None:
+        self.person.keep_draft()
+        self.visit.keep_draft()
+
+    # --- unsaved input from last time --------------------------------------------------------
+
+    def offer_restore(self, parent: QWidget) -> None:
+        drafts = self._drafts.load_all()
+        if not drafts:
+            return
+        dialog = RestoreDialog(drafts, parent)
+        dialog.restore_chosen.connect(self._restore)
+        dialog.discard_chosen.connect(lambda draft: self._drafts.discard(draft.kind, draft.key))
+        self.restore_dialog = dialog
+        dialog.open()
+        dialog.activateWindow()  # keys go to the question, not the form behind
+
+    def _restore(self, draft: Draft) -> None:
+        if draft.kind == PERSON_DRAFT:
+            self.person.restore(draft)
+            self._go_to("person")
+            self.person_page.form.first_input().setFocus()
+        else:
+            self.visit.restore(draft)
+            self._go_to("visit")
+            self.visit_page.form.first_input().setFocus()

@@ -1,0 +1,78 @@
+"""The person area: a heading saying whose file this is, the form, and what to do with it.
+
+Ctrl+S saves, Esc cancels (after asking, when something typed would be dropped),
+Alt+E records a visit of this person.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from app.i18n import _
+from ui.views.person_form import PersonForm
+from ui.views.style import PAGE_MARGIN, heading, paragraph
+
+
+def page_shortcut(page: QWidget,
+                  keys: QKeySequence | QKeySequence.StandardKey | str) -> QShortcut:
+    """A shortcut that works while the focus is anywhere on ``page``."""
+    shortcut = QShortcut(QKeySequence(keys), page)
+    shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    return shortcut
+
+
+class PersonPage(QWidget):
+    save_requested = Signal()
+    cancel_requested = Signal()
+    visit_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page-person")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN)
+        layout.setSpacing(8)
+        self.title = heading(_("Neue Person"))
+        self.message = paragraph()
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.form = PersonForm()
+        layout.addWidget(self.title)
+        layout.addWidget(self.message)
+        layout.addWidget(self.form, 1)
+        layout.addLayout(self._buttons())
+        self.setFocusProxy(self.form.first_input())
+        page_shortcut(self, QKeySequence.StandardKey.Save).activated.connect(self.save_requested)
+        page_shortcut(self, "Esc").activated.connect(self.cancel_requested)
+
+    def _buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.visit_button = QPushButton(_("Besuch &erfassen"))
+        self.visit_button.setToolTip(_("Einen Besuch dieser Person mit ihren Anliegen erfassen "
+                                       "(Alt+E)"))
+        self.cancel_button = QPushButton(_("Abbrechen"))
+        self.cancel_button.setToolTip(_("Abbrechen (Esc)"))
+        self.save_button = QPushButton(_("Speichern"))
+        self.save_button.setToolTip(_("Speichern (Strg+S)"))
+        self.visit_button.clicked.connect(self.visit_requested)
+        self.cancel_button.clicked.connect(self.cancel_requested)
+        self.save_button.clicked.connect(self.save_requested)
+        row.addWidget(self.visit_button)
+        row.addStretch(1)
+        row.addWidget(self.cancel_button)
+        row.addWidget(self.save_button)
+        return row
+
+    def show_title(self, title: str, *, stored: bool) -> None:
+        self.title.setText(title)
+        self.visit_button.setEnabled(stored)
+
+    def show_message(self, text: str, *, problem: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setProperty("problem", problem)
+        self.message.setStyleSheet("color: #a4262c;" if problem else "")
+
+    def set_busy(self, busy: bool) -> None:
+        """While saving: no second save; the typed text stays as it is."""
+        self.save_button.setEnabled(not busy)
