@@ -4,16 +4,19 @@ member and the field, one head per household, and nothing written when anything 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from app.config import Settings
 from app.db.engine import unit_of_work
 from app.db.models import Household, NumberCounter, Person, PersonName
-from app.services.database import Database
+from app.services.database import Database, open_database
 from app.services.households import (
     add_household_members,
     household_members,
@@ -22,6 +25,7 @@ from app.services.households import (
 from app.services.partial_dates import PartialDate
 from app.services.person_input import PersonValidationError, validate
 from app.services.persons import load_person, register_person, update_person
+from tests.unit.test_person_input import ANY_PERSON
 
 SITE = Settings(office="NE", workstation=2, user="test")
 ADDRESS = {"street": "Further Straße 12a", "postcode": "41462", "municipality": "Neuss",
@@ -187,3 +191,30 @@ def test_a_change_that_would_make_a_second_head_is_refused(database: Database) -
                       settings=SITE)
     with database.sessions() as session:
         assert load_person(session, persons[1].id).household_role == "spouse"
+
+
+@pytest.fixture(scope="module")
+def sqlite_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    path = tmp_path_factory.mktemp("households") / "lotse.sqlite3"
+    database = open_database(Settings(database_url=f"sqlite:///{path.as_posix()}", user="t"))
+    yield database
+    database.close()
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(ANY_PERSON, min_size=1, max_size=4))
+def test_any_family_is_written_whole_or_not_at_all(
+        sqlite_database: Database, members: list[dict[str, Any]]) -> None:
+    before = counts(sqlite_database)
+    try:
+        with unit_of_work(sqlite_database.sessions) as session:
+            register_household(session, [{k: v for k, v in m.items() if k != "household_id"}
+                                         for m in members], settings=SITE)
+    except PersonValidationError as refused:
+        assert refused.errors and all(e.field.startswith("members[") for e in refused.errors)
+        assert counts(sqlite_database) == before
+    else:
+        after = counts(sqlite_database)
+        assert (after["persons"], after["households"]) == (
+            before["persons"] + len(members), before["households"] + 1)

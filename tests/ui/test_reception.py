@@ -205,3 +205,20 @@ def test_a_change_saved_elsewhere_meanwhile_is_not_overwritten(
     assert page.form.raw()["phone"] == "0176 5550000"  # what was typed is still there
     with window.database.sessions() as session:
         assert session.get(Person, person.person_id).phone == "02131 123456"
+
+
+NASTY = ["", " ", "x" * 10_000, "\x00\x07\x1b[31m", "😀🇸🇾", "محمد Müller Ковальчук",
+         "'; DROP TABLE persons; --", "%_%", "\u202eevil", "14.14.2020", "P-NE-1-2026-000001-9"]
+
+
+def test_any_text_in_the_search_box_gives_a_result_or_says_none_was_found(
+        qtbot: QtBot, open_window: Opener) -> None:
+    window = open_window()
+    register_family(qtbot, window)
+    reception, page = window.front_desk.reception, window.front_desk.search_page
+    for text in NASTY:
+        reception.search(text)
+        settle(qtbot, window)
+        status = page.status.text()
+        assert ("gefunden" in status or status.startswith("Namen, Geburtsdatum")), (text, status)
+    assert len(page.field.text()) <= 500  # the field keeps what can be searched for
