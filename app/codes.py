@@ -109,6 +109,10 @@ class AgencyKind(StrEnum):
     WOHLFAHRTSVERBAND = "wohlfahrtsverband"
     FAMILIENKASSE = "familienkasse"
     SCHULAMT = "schulamt"
+    # Added for the routing matrix: the asylum procedure (residence) and "own health insurer"
+    # (health, for everyone outside the AsylbLG group).
+    BAMF = "bamf"
+    KRANKENKASSE = "krankenkasse"
 
     @property
     def label(self) -> str:
@@ -132,6 +136,8 @@ _AGENCY_LABELS = {
     AgencyKind.WOHLFAHRTSVERBAND: N_("Wohlfahrtsverband"),
     AgencyKind.FAMILIENKASSE: N_("Familienkasse"),
     AgencyKind.SCHULAMT: N_("Schulamt"),
+    AgencyKind.BAMF: N_("Bundesamt für Migration und Flüchtlinge"),
+    AgencyKind.KRANKENKASSE: N_("Krankenkasse"),
 }
 
 # The eight municipalities of the demo district, spelled as in DOMAIN.md.
