@@ -12,6 +12,7 @@ from pathlib import Path
 
 import app
 from app.config import Settings, load_settings
+from app.directory_commands import add_directory_commands, directory_export, directory_import
 from app.errors import LotseError
 from app.i18n import _, set_language
 from app.person_commands import (
@@ -21,6 +22,7 @@ from app.person_commands import (
     person_find,
     person_update,
 )
+from app.route_commands import add_route_commands, route, rules_check
 from app.visit_commands import add_visit_commands, visit_add
 
 Handler = Callable[[argparse.Namespace, Settings], int]
@@ -50,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
                       help=_("Anzahl synthetischer Personen (Standard: 200)"))
     add_person_commands(commands)
     add_visit_commands(commands)
+    add_route_commands(commands)
+    add_directory_commands(commands)
     return parser
 
 
@@ -105,6 +109,10 @@ HANDLERS: dict[tuple[str, str | None], Handler] = {
     ("person", "update"): person_update,
     ("person", "find"): person_find,
     ("visit", "add"): visit_add,
+    ("route", None): route,
+    ("rules", "check"): rules_check,
+    ("directory", "export"): directory_export,
+    ("directory", "import"): directory_import,
 }
 
 

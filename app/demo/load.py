@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 from tqdm import tqdm
 
+from app.codes import Role
 from app.config import Settings
 from app.db.engine import unit_of_work
 from app.db.models import (
@@ -27,6 +28,7 @@ from app.db.models import (
     Person,
     PersonName,
     Setting,
+    User,
     Visit,
     Workstation,
 )
@@ -76,6 +78,9 @@ class DemoReport:
             _("Vorsprachen: {visits} neu mit {concerns} Anliegen").format(
                 visits=self.visits_created, concerns=self.concerns_created),
             _("Die Datenbank ist als Demo-Datenbank gekennzeichnet."),
+            _("Demo-Benutzer: {users}; das Verzeichnis ändert, wer Lotse mit "
+              "LOTSE_USER=admin startet.").format(users=", ".join(
+                f"{name} ({role.label})" for name, _display, role in DEMO_USERS)),
         ))
 
 
@@ -106,6 +111,7 @@ def load_demo(database: Database, *, persons: int, progress: bool,
         _refuse_real_data(session)
         imported = import_directory(session, directory, origin=database.settings.origin)
         site = _prepare_site(session, database.settings)
+        _add_demo_users(session, site)
         _mark_as_demo(session)
     report = DemoReport(imported)
     households = generate_households(persons, seed)
@@ -158,6 +164,23 @@ def _prepare_site(session: Session, settings: Settings) -> _Site:
         session.flush()
     served = {name: o.id for o in offices.values() for name in o.municipalities}
     return _Site(settings, {code: o.id for code, o in offices.items()}, served, workstation.id)
+
+
+# Demo accounts, one per role: run Lotse as one of them with LOTSE_USER (e.g. LOTSE_USER=admin
+# to change the agency directory).
+DEMO_USERS = (("a.becker", "Anna Becker", Role.FRONT_DESK),
+              ("t.schulz", "Thomas Schulz", Role.SUPERVISOR),
+              ("admin", "Fachadministration", Role.ADMIN))
+
+
+def _add_demo_users(session: Session, site: _Site) -> None:
+    """The demo accounts, each added once; an existing account is left as it is."""
+    known = set(session.scalars(select(User.username)))
+    for username, display_name, role in DEMO_USERS:
+        if username not in known:
+            session.add(User(username=username, display_name=display_name, role=role.value,
+                             office_id=site.office_ids[site.settings.office],
+                             origin=site.origin))
 
 
 def _batches(households: Sequence[DemoHousehold], size: int) -> Iterator[list[DemoHousehold]]:

@@ -7,7 +7,6 @@ Read-only. Every function takes the session of the caller's unit of work; tombst
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,25 +53,6 @@ class DatabaseLocation:
     backend: str  # "SQLite" or "PostgreSQL"
     short: str  # file name, or host/database
     full: str  # full path, or the masked URL
-
-
-@dataclass(frozen=True)
-class DirectoryOfficeRow:
-    """One office of the agency directory as a list shows it."""
-
-    id: uuid.UUID
-    code: str
-    agency_kind: str
-    agency_kind_label: str
-    name: str
-    department: str
-    address: str
-    municipalities: tuple[str, ...]
-
-    @property
-    def full_name(self) -> str:
-        """Name and department, e.g. "Stadt Neuss – Ausländeramt"."""
-        return " – ".join(part for part in (self.name, self.department) if part)
 
 
 def _live_count(session: Session, model: type[Replicated]) -> int:
@@ -144,29 +124,3 @@ def directory_office_ids(session: Session) -> list[uuid.UUID]:
         .order_by(DirectoryOffice.agency_kind, DirectoryOffice.name, DirectoryOffice.code)
     )
     return list(session.execute(statement).scalars())
-
-
-def directory_office_rows(
-    session: Session, ids: Sequence[uuid.UUID]
-) -> list[DirectoryOfficeRow]:
-    """The rows for the given ids, in the given order; ids no longer there are left out."""
-    if not ids:
-        return []
-    offices = session.execute(
-        select(DirectoryOffice).where(DirectoryOffice.id.in_(list(ids)))
-    ).scalars()
-    by_id = {office.id: _row(office) for office in offices}
-    return [by_id[office_id] for office_id in ids if office_id in by_id]
-
-
-def _row(office: DirectoryOffice) -> DirectoryOfficeRow:
-    return DirectoryOfficeRow(
-        id=office.id,
-        code=office.code,
-        agency_kind=office.agency_kind,
-        agency_kind_label=agency_kind_label(office.agency_kind),
-        name=office.name,
-        department=office.department,
-        address=office.address,
-        municipalities=tuple(office.municipalities or ()),
-    )

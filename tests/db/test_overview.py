@@ -17,10 +17,10 @@ from app.db.models import (
     Visit,
 )
 from app.services.database import Database
+from app.services.directory_list import directory_list_rows
 from app.services.overview import (
     describe_database,
     directory_office_ids,
-    directory_office_rows,
     mode_label,
     overview_counts,
 )
@@ -85,7 +85,7 @@ def test_directory_ids_come_ordered_and_rows_in_the_asked_order(database: Databa
         ])
     with unit_of_work(database.sessions) as session:
         ids = directory_office_ids(session)
-        rows = directory_office_rows(session, list(reversed(ids)))
+        rows = directory_list_rows(session, list(reversed(ids)))
     assert len(ids) == 3  # by agency kind code: jobcenter, neue_stelle, sozialamt
     assert [row.code for row in rows] == ["soz-neuss", "x", "jc-neuss"]
     sozialamt, neue, jobcenter = rows
@@ -99,7 +99,7 @@ def test_directory_ids_come_ordered_and_rows_in_the_asked_order(database: Databa
 
 def test_rows_for_no_ids_ask_nothing(database: Database) -> None:
     with unit_of_work(database.sessions) as session:
-        assert directory_office_rows(session, []) == []
+        assert directory_list_rows(session, []) == []
 
 
 def test_database_is_described_without_its_password(tmp_path: object) -> None:

@@ -11,7 +11,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from app.services.database import Database
-from app.services.overview import DirectoryOfficeRow
+from app.services.directory_list import DirectoryListRow
 from tests.ui.conftest import wait_for
 from tests.ui.records import add_directory_offices
 from ui.controllers.directory_controller import DirectoryController
@@ -46,12 +46,12 @@ def test_model_passes_the_model_tester_while_loading(
     assert not model.canFetchMore(QModelIndex())
     first = [model.index(0, column).data() for column in range(model.columnCount())]
     assert first == ["Agentur für Arbeit Mönchengladbach", "Agentur für Arbeit",
-                     "Lürriper Straße 56, 41065 Mönchengladbach",
+                     "Lürriper Straße 56, 41065 Mönchengladbach", "",
                      "Neuss, Grevenbroich, Dormagen, Meerbusch, Kaarst, Korschenbroich, "
                      "Jüchen, Rommerskirchen"]
     assert "Kürzel: aa-mg" in model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
-    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)]
-    assert headers == ["Name", "Art", "Anschrift", "Zuständig für"]
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
+    assert headers == ["Name", "Art", "Anschrift", "Telefon", "Zuständig für"]
 
 
 def test_rows_are_fetched_batch_by_batch(
@@ -93,10 +93,10 @@ def test_scrolling_to_the_end_fetches_more(
     wait_for(qtbot, worker)
 
 
-def _row(code: str) -> DirectoryOfficeRow:
-    return DirectoryOfficeRow(id=uuid.uuid4(), code=code, agency_kind="jobcenter",
-                              agency_kind_label="Jobcenter", name=code, department="", address="",
-                              municipalities=())
+def _row(code: str) -> DirectoryListRow:
+    return DirectoryListRow(id=uuid.uuid4(), code=code, agency_kind="jobcenter",
+                            agency_kind_label="Jobcenter", name=code, department="", address="",
+                            phone="", municipalities=())
 
 
 def test_an_answer_to_an_earlier_question_is_ignored(qtmodeltester: ModelTester) -> None:

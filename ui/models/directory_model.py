@@ -24,25 +24,26 @@ from PySide6.QtCore import (
 )
 
 from app.i18n import _
-from app.services.overview import DirectoryOfficeRow
+from app.services.directory_list import DirectoryListRow
 
 BATCH_SIZE = 100
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _columns() -> list[tuple[str, Callable[[DirectoryOfficeRow], str]]]:
+def _columns() -> list[tuple[str, Callable[[DirectoryListRow], str]]]:
     return [
         (_("Name"), lambda row: row.full_name),
         (_("Art"), lambda row: row.agency_kind_label),
         (_("Anschrift"), lambda row: row.address),
+        (_("Telefon"), lambda row: row.phone),
         (_("Zuständig für"), lambda row: ", ".join(row.municipalities)),
     ]
 
 
-def tooltip(row: DirectoryOfficeRow) -> str:
+def tooltip(row: DirectoryListRow) -> str:
     """Everything about one office, also what a narrow column cuts off."""
-    lines = [row.name, row.department, row.agency_kind_label, row.address,
+    lines = [row.name, row.department, row.agency_kind_label, row.address, row.phone,
              _("Zuständig für: {municipalities}").format(
                  municipalities=", ".join(row.municipalities) or "–"),
              _("Kürzel: {code}").format(code=row.code)]
@@ -57,7 +58,7 @@ class DirectoryOfficeModel(QAbstractTableModel):
         self._batch_size = batch_size
         self._columns = _columns()
         self._ids: list[uuid.UUID] = []
-        self._rows: list[DirectoryOfficeRow] = []  # loaded rows, in the order of the ids
+        self._rows: list[DirectoryListRow] = []  # loaded rows, in the order of the ids
         self._wanted: list[uuid.UUID] = []  # the batch asked for and not yet delivered
 
     # --- loading ----------------------------------------------------------------------------
@@ -70,7 +71,7 @@ class DirectoryOfficeModel(QAbstractTableModel):
         self._wanted = []
         self.endResetModel()
 
-    def add_rows(self, ids: Sequence[uuid.UUID], rows: Iterable[DirectoryOfficeRow]) -> None:
+    def add_rows(self, ids: Sequence[uuid.UUID], rows: Iterable[DirectoryListRow]) -> None:
         """Append the rows loaded for ``ids``, the batch asked for. An answer to an earlier
         question (asked before the last reset) is ignored; offices gone in the meantime
         are left out."""
@@ -91,8 +92,35 @@ class DirectoryOfficeModel(QAbstractTableModel):
         if list(ids) == self._wanted:
             self._wanted = []
 
-    def row(self, row: int) -> DirectoryOfficeRow:
+    def row(self, row: int) -> DirectoryListRow:
         return self._rows[row]
+
+    def row_of(self, office_id: uuid.UUID) -> int | None:
+        """The table row of a loaded office (None if it is not loaded)."""
+        return next((number for number, row in enumerate(self._rows) if row.id == office_id),
+                    None)
+
+    def replace_row(self, row: DirectoryListRow) -> bool:
+        """Show an office as it is now (after a save); False if it is not loaded."""
+        number = self.row_of(row.id)
+        if number is None:
+            return False
+        self._rows[number] = row
+        self.dataChanged.emit(self.index(number, 0),
+                              self.index(number, len(self._columns) - 1))
+        return True
+
+    def remove_office(self, office_id: uuid.UUID) -> None:
+        """Take an office off the list (retired). One still to be fetched is no longer asked
+        for; one in a batch already on its way shows until the list is loaded again."""
+        number = self.row_of(office_id)
+        if number is not None:
+            self.beginRemoveRows(QModelIndex(), number, number)
+            del self._rows[number]
+            del self._ids[number]
+            self.endRemoveRows()
+        elif office_id in self._ids and office_id not in self._wanted:
+            self._ids.remove(office_id)
 
     def total(self) -> int:
         """How many offices there are, loaded or not."""
