@@ -16,10 +16,12 @@ from ui.areas import Area, areas
 from ui.controllers.directory_controller import DirectoryController
 from ui.controllers.front_desk import FrontDesk
 from ui.controllers.overview_controller import OverviewController
+from ui.controllers.rules_controller import RulesController
 from ui.views.directory_page import DirectoryPage
 from ui.views.empty_state import EmptyStatePage
 from ui.views.navigation import NavigationView
 from ui.views.overview_page import OverviewPage
+from ui.views.rules_page import RulesPage
 from ui.views.status_bar import StatusBarView
 from ui.worker import DatabaseWorker
 
@@ -42,16 +44,20 @@ class MainWindow(QMainWindow):
         self.areas = areas()
         self.overview_page = OverviewPage()
         self.directory_page = DirectoryPage()
+        self.rules_page = RulesPage()
         self.status_bar = StatusBarView()
         self.setStatusBar(self.status_bar)
         self.overview = OverviewController(self.worker, self.overview_page, self.status_bar, self)
-        self.directory = DirectoryController(self.worker, self.directory_page, self)
+        self.directory = DirectoryController(self.worker, self.directory_page, self,
+                                             settings=settings)
+        self.rules = RulesController(self.worker, self.rules_page, self)
         self.front_desk = FrontDesk(self.worker, settings, default_draft_store(settings),
                                     self.go_to_area, self)
         self._restore_offered = False
         self._on_show: dict[str, Callable[[], None]] = {
             "overview": self.overview.refresh,
             "directory": self.directory.load_once,
+            "rules": self.rules.load_once,
         }
         self._build(settings, database)
 
@@ -85,6 +91,8 @@ class MainWindow(QMainWindow):
             return self.overview_page
         if area.key == "directory":
             return self.directory_page
+        if area.key == "rules":
+            return self.rules_page
         front_desk = self.front_desk.pages()
         if area.key in front_desk:
             return front_desk[area.key]
