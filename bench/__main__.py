@@ -22,9 +22,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("name", choices=available())
     parser.add_argument("--size", type=int, default=None, help="problem size (benchmark's own)")
+    parser.add_argument("--database", default=None,
+                        help="search only: database URL, or 'postgresql' for a throwaway "
+                             "server (default: an SQLite file in a temporary folder)")
     args = parser.parse_args()
     module = importlib.import_module(f"bench.{args.name}")
-    report = module.run(args.size)
+    options = {"database": args.database} if args.database else {}
+    report = module.run(args.size, **options)
     report.print()
     return 0
 

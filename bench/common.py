@@ -54,9 +54,12 @@ class Report:
     rows: list[tuple[str, str]] = field(default_factory=list)
     figures: dict[str, Any] = field(default_factory=dict)
 
-    def add(self, label: str, key: str, value: float, unit: str) -> None:
-        self.rows.append((label, f"{value:,.3f} {unit}" if isinstance(value, float)
-                          else f"{value:,} {unit}"))
+    def add(self, label: str, key: str, value: float | str, unit: str) -> None:
+        if isinstance(value, str):
+            self.rows.append((label, f"{value} {unit}".strip()))
+        else:
+            self.rows.append((label, f"{value:,.3f} {unit}" if isinstance(value, float)
+                              else f"{value:,} {unit}"))
         self.figures[key] = round(value, 6) if isinstance(value, float) else value
 
     def print(self) -> None:

@@ -175,15 +175,20 @@ class PersonName(Replicated, Base):
 
 
 class PersonSearchKey(Base):
-    """A search key of a person's names (see app/search/keys.py). Derived data: rebuilt from
-    the names on every save, never synchronised, so it is neither keyed nor versioned."""
+    """The search keys of one person (see app/search/keys.py) as one space-separated text,
+    with the other spellings of the names for the ranking. Derived data: rewritten from the
+    person on every save, never synchronised, so it is neither keyed nor versioned. Each
+    engine indexes ``keys`` with its own full-text index (migration 0003): SQLite FTS5 with
+    ``row`` as the rowid, PostgreSQL a GIN index over ``to_tsvector('simple', keys)``."""
 
     __tablename__ = "person_search_keys"
 
-    key: Mapped[str] = mapped_column(String(120), primary_key=True)
+    row: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     person_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("persons.id", ondelete="CASCADE"), primary_key=True, index=True
+        ForeignKey("persons.id", ondelete="CASCADE"), unique=True
     )
+    keys: Mapped[str] = mapped_column(Text, default="")
+    names: Mapped[str] = mapped_column(Text, default="")
 
 
 # --- visits, concerns, referrals ------------------------------------------------------------

@@ -1,25 +1,51 @@
-"""Finding persons: candidates from the key index, ranked with rapidfuzz, each with why."""
+"""Finding persons: candidates from the full-text index, ranked with rapidfuzz, each with why.
+
+The index is asked step by step (app/search/terms.py): as written, then sounding alike,
+then with one slip; each step only if the earlier ones left the requested page short.
+Every step reads a bounded number of rows in index order (``CANDIDATES``, or more for a
+later page), so a common name costs no more than a rare one. Only the requested page is
+given its reasons.
+"""
 
 from __future__ import annotations
 
+import re
 import uuid
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any
 
-from rapidfuzz import fuzz
-from sqlalchemy import Select, and_, case, func, literal, or_, select, union_all
+from sqlalchemy import Integer, Select, bindparam, column, func, literal_column, select
+from sqlalchemy import table as sql_table
 from sqlalchemy.orm import Session
 
-from app.db.base import Base
-from app.db.models import Person, PersonName, PersonSearchKey, Referral
+from app.db.models import Person, PersonSearchKey, Referral
 from app.i18n import _
-from app.search.keys import koelner, query_keys, skeleton, tokens, variants
-from app.search.query import DateFilter, ParsedQuery, parse_query
+from app.search.index import FTS_TABLE
+from app.search.keys import date_keys
+from app.search.query import ParsedQuery, parse_query
+from app.search.rank import NameRanking, Written, date_fit
+from app.search.terms import (
+    MAX_TOKENS,
+    SHORTEST,
+    Expression,
+    Step,
+    asks_every_token,
+    date_group,
+    expression,
+    fts5_query,
+)
+from app.search.terms import tsquery as pg_tsquery
 
-CANDIDATES = 150  # the strongest key hits, ranked in Python with rapidfuzz
-_KEYS = Base.metadata.tables[PersonSearchKey.__tablename__]
+CANDIDATES = 150  # rows read from the index per step (at least) and ranked
+STRONG = 85.0  # every typed name fits this well: the user spelled a name as it is written
+_FTS = sql_table(FTS_TABLE, column("rowid", Integer))
+_TSQUERY_TEXT = re.compile(r"[a-z0-9 ()|&:*]+")
+# id, number, family name, given names, birth date and precision, other spellings
+Candidates = Select[uuid.UUID, str, str, str, date | None, str, str]
+_COLUMNS = (Person.id, Person.person_number, Person.family_name, Person.given_names,
+            Person.birth_date, Person.birth_date_precision, PersonSearchKey.names)
 
 
 @dataclass(frozen=True)
@@ -34,49 +60,44 @@ class Match:
     reasons: tuple[str, ...]
 
 
-def _token_hits(index: int, token: str) -> Select[Any]:
-    """Key rows hit by one typed token, each weighed: the whole folded name 3, the same
-    skeleton or sound 2, a prefix (the user is still typing) 1."""
-    prefixes, exact = query_keys(token)
-    conditions = [and_(_KEYS.c.key >= prefix, _KEYS.c.key < prefix + "\x7f")
-                  for prefix in prefixes]
-    if exact:
-        conditions.append(_KEYS.c.key.in_(exact))
-    strength = case((_KEYS.c.key.in_(prefixes), 3), (_KEYS.c.key.in_(exact or ["-"]), 2),
-                    else_=1)
-    return (select(_KEYS.c.person_id, literal(index).label("token"),
-                   strength.label("strength"))
-            .where(or_(*conditions) if conditions else literal(False)))
+@cache
+def _index_query(dialect: str) -> Candidates:
+    """Up to ``:count`` persons hit in every group of ``:terms``; built once per engine."""
+    query = select(*_COLUMNS).join(PersonSearchKey, PersonSearchKey.person_id == Person.id)
+    query = query.where(Person.deleted_at.is_(None)).limit(bindparam("count", type_=Integer))
+    if dialect == "sqlite":  # newest index rows first: FTS5 reads its lists backwards
+        return (query.join(_FTS, _FTS.c.rowid == PersonSearchKey.row)
+                .where(literal_column(FTS_TABLE).match(bindparam("terms")))
+                .order_by(_FTS.c.rowid.desc()))
+    return query
 
 
-def _name_candidates(names: list[str]) -> Any:
-    """Persons every typed token hits, with the summed strength of their hits."""
-    matches = union_all(*[_token_hits(i, t) for i, t in enumerate(names)]).subquery()
-    return (select(matches.c.person_id, func.sum(matches.c.strength).label("strength"))
-            .group_by(matches.c.person_id)
-            .having(func.count(func.distinct(matches.c.token)) == len(names))).subquery()
+def _tsquery_match(terms: Expression) -> Any:
+    """The PostgreSQL condition, with the same expression as the GIN index of migration
+    0003. The query is written into the statement, not bound: a prepared statement's
+    generic plan cannot know how selective a bound tsquery is and may scan every row."""
+    rendered = pg_tsquery(terms)
+    if not _TSQUERY_TEXT.fullmatch(rendered):  # keys are [a-z0-9] only; never quote
+        raise ValueError(f"unexpected search keys: {rendered!r}")
+    vector = func.to_tsvector(literal_column("'simple'"), PersonSearchKey.keys)
+    return vector.op("@@")(literal_column(f"'{rendered}'::tsquery"))
 
 
-def _date_condition(birth: DateFilter) -> Any:
-    """Typed dates also find people whose date is known less precisely (only the year, or a
-    01.01. placeholder), since it may be the same person."""
-    year_first, year_last = date(birth.first.year, 1, 1), date(birth.first.year, 12, 31)
-    in_year = Person.birth_date.between(year_first, year_last)
-    return or_(Person.birth_date.between(birth.first, birth.last),
-               and_(in_year, Person.birth_date_precision == "year"),
-               and_(in_year, Person.birth_date_precision == "month",
-                    Person.birth_date.between(birth.first.replace(day=1), birth.last)),
-               Person.birth_date == year_first)
+def _index_rows(session: Session, terms: Expression, count: int) -> list[Any]:
+    dialect = session.get_bind().dialect.name
+    query, parameters = _index_query(dialect), dict[str, object](count=count)
+    if dialect == "sqlite":
+        parameters["terms"] = fts5_query(terms)
+    else:
+        query = query.where(_tsquery_match(terms))
+    return list(session.connection().execute(query, parameters).all())
 
 
-_COLUMNS = (Person.id, Person.person_number, Person.family_name, Person.given_names,
-            Person.birth_date, Person.birth_date_precision)
-
-
-def _candidate_query(
-    parsed: ParsedQuery,
-) -> Select[uuid.UUID, str, str, str, date | None, str]:
-    query = select(*_COLUMNS).where(Person.deleted_at.is_(None))
+def _number_query(parsed: ParsedQuery, count: int) -> Candidates:
+    """Persons with the typed person number, referral reference or BAMF file number."""
+    query = select(*_COLUMNS).outerjoin(
+        PersonSearchKey, PersonSearchKey.person_id == Person.id).where(
+        Person.deleted_at.is_(None))
     if parsed.person_number:
         query = query.where(Person.person_number == parsed.person_number)
     if parsed.reference:
@@ -84,89 +105,100 @@ def _candidate_query(
             select(Referral.person_id).where(Referral.reference == parsed.reference)))
     if parsed.bamf_file_number:
         query = query.where(Person.bamf_file_number == parsed.bamf_file_number)
-    if parsed.names:
-        # The strongest candidates first, so that the limit cuts the weakest ones.
-        hits = _name_candidates(parsed.names)
-        query = query.join(hits, hits.c.person_id == Person.id).order_by(
-            hits.c.strength.desc())
-    if parsed.birth:
-        query = query.where(_date_condition(parsed.birth))
-    return query.limit(CANDIDATES)
+    return query.limit(count)
 
 
-def _variant_names(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, list[str]]:
-    names: dict[uuid.UUID, list[str]] = defaultdict(list)
-    rows = session.execute(select(PersonName.person_id, PersonName.family_name,
-                                  PersonName.given_names).where(PersonName.person_id.in_(ids)))
-    for person_id, family, given in rows:
-        names[person_id] += [family, given]
-    return names
+def _written(row: Any) -> Written:
+    return (row.family_name, row.given_names, *(row.names or "").split("\n"))
 
 
-def _token_score(typed: str, written: str) -> tuple[float, str]:
-    """How well one typed name token fits one written name token, and why. Sound-alike
-    matches score by how close the spelling still is, so the nearer spelling ranks first."""
-    best = (0.0, "")
-    for form in variants(typed):
-        for other in variants(written):
-            if other.startswith(form):
-                return 100.0, ""
-            closeness = float(fuzz.ratio(form, other))
-            if len(form) >= 3 and skeleton(form) == skeleton(other):
-                candidate = (75.0 + closeness / 5, _("gleiche Konsonanten"))
-            elif len(form) >= 3 and koelner(form) == koelner(other):
-                candidate = (70.0 + closeness / 5, _("gleicher Klang (Kölner Phonetik)"))
-            else:
-                candidate = (closeness * 0.7, _("ähnliche Schreibung"))
-            best = max(best, candidate, key=lambda pair: pair[0])
-    return best
+class _Ranking:
+    """Candidates found so far with their scores; reasons only for the page shown."""
 
+    def __init__(self, parsed: ParsedQuery, shortest: int) -> None:
+        self.parsed, self.shortest = parsed, shortest
+        self.names = NameRanking(parsed.names[:MAX_TOKENS * 2])
+        self.scored: dict[uuid.UUID, tuple[float, Any]] = {}
+        self.settled = False  # a candidate fits every typed name well
 
-def _name_score(typed: list[str], written: list[str]) -> tuple[float, list[str]]:
-    written_tokens = [t for text in written if text for t in tokens(text)]
-    total, reasons = 0.0, []
-    for token in typed:
-        # The main name comes first in written_tokens and wins a tie over a variant.
-        scored = [(*_token_score(token, w), w) for w in written_tokens]
-        score, why, where = max(scored, default=(0.0, "", ""), key=lambda row: row[0])
-        total += score
-        if why:
-            reasons.append(_("„{typed}“ ≈ „{written}“ ({why})").format(
-                typed=token, written=where, why=why))
-        elif where:
-            reasons.append(_("Name „{written}“").format(written=where))
-    return total / max(len(typed), 1), reasons
+    def _as_written(self, step: Step) -> bool:
+        return step == Step.AS_WRITTEN and asks_every_token(self.parsed, shortest=self.shortest)
 
+    def pool(self, step: Step, needed: int) -> int:
+        """How many rows to read at a step (a superset of the earlier ones): hits that need
+        no ranking fill a full pool, and so do those of the last step, which are mostly
+        sorted out before the ranking; sound-alikes only what the page lacks, since each of
+        them is ranked with rapidfuzz."""
+        if self._as_written(step):
+            return max(CANDIDATES, needed)
+        lacking = max(needed - len(self.scored), 0)
+        return len(self.scored) + (max(CANDIDATES, lacking) if step == Step.ONE_SLIP
+                                   else lacking)
 
-def _date_reason(person: Any, birth: DateFilter) -> tuple[float, str]:
-    if person.birth_date is None:
-        return 0.0, ""
-    if birth.first <= person.birth_date <= birth.last and person.birth_date_precision == "day":
-        return 0.0, _("Geburtsdatum passt ({date})").format(date=birth.describe())
-    return -8.0, _("Geburtsdatum nur ungenau bekannt; passt zu {date}").format(
-        date=birth.describe())
+    def add(self, rows: list[Any], step: Step) -> None:
+        """Score new candidates. The last step drops those more than one slip off (its
+        halves also hit names that merely start alike)."""
+        as_written = self._as_written(step)
+        for row in rows:
+            if row.id in self.scored or (step == Step.ONE_SLIP
+                                         and not self.names.near(_written(row))):
+                continue
+            score, weakest = self._score(row, as_written)
+            self.settled = self.settled or weakest >= STRONG
+            self.scored[row.id] = (score, row)
 
+    def _score(self, row: Any, as_written: bool) -> tuple[float, float]:
+        """The score of a candidate and the fit of its worst-fitting typed name. A hit of
+        the first step that asks every typed name as written fits all of them fully."""
+        score = weakest = 100.0
+        if self.parsed.names and not as_written:
+            written = _written(row)
+            score, weakest = self.names.score(written), self.names.weakest(written)
+        if self.parsed.birth:
+            score += date_fit(row.birth_date, row.birth_date_precision, self.parsed.birth)[0]
+        return round(max(score, 0.0), 1), weakest
 
-def _rank(session: Session, parsed: ParsedQuery, people: list[Any]) -> list[Match]:
-    variants_by_person = _variant_names(session, [p.id for p in people])
-    matches = []
-    for person in people:
-        written = [person.family_name, person.given_names, *variants_by_person[person.id]]
-        score, reasons = _name_score(parsed.names, written) if parsed.names else (100.0, [])
+    def page(self, offset: int, limit: int) -> list[Match]:
+        ranked = sorted(self.scored.values(), key=lambda pair: (
+            -pair[0], pair[1].family_name, pair[1].given_names, pair[1].person_number))
+        return [self._match(score, row) for score, row in ranked[offset:offset + limit]]
+
+    def _match(self, score: float, row: Any) -> Match:
+        parsed = self.parsed
+        reasons = self.names.reasons(_written(row)) if parsed.names else []
         if parsed.birth:
-            penalty, reason = _date_reason(person, parsed.birth)
-            score, reasons = score + penalty, [*reasons, reason]
+            reasons.append(date_fit(row.birth_date, row.birth_date_precision, parsed.birth)[1])
         for found, label in ((parsed.person_number, _("Personennummer")),
                              (parsed.reference, _("Aktenzeichen einer Überleitung")),
                              (parsed.bamf_file_number, _("BAMF-Aktenzeichen"))):
             if found:
                 reasons.append(_("{what} {value}").format(what=label, value=found))
-        matches.append(Match(person.id, person.person_number, person.family_name,
-                             person.given_names, person.birth_date,
-                             person.birth_date_precision, round(max(score, 0.0), 1),
-                             tuple(r for r in reasons if r)))
-    matches.sort(key=lambda m: (-m.score, m.family_name, m.given_names))
-    return matches
+        return Match(row.id, row.person_number, row.family_name, row.given_names,
+                     row.birth_date, row.birth_date_precision, score,
+                     tuple(reason for reason in reasons if reason))
+
+
+def _fits_date(row: Any, parsed: ParsedQuery) -> bool:
+    if parsed.birth is None:
+        return True
+    wanted = {key.text for key in date_group(parsed.birth)}
+    return bool(date_keys(row.birth_date, row.birth_date_precision) & wanted)
+
+
+def _widen(session: Session, ranking: _Ranking, needed: int) -> None:
+    """Ask the index step by step: sound-alikes only if the names as written leave the
+    requested page short, slips only if no candidate fits every typed name well (the
+    typed text is then no spelling of a stored name, however many sound-alikes it has)."""
+    asked: set[Expression] = set()
+    for step in Step:
+        terms = expression(ranking.parsed, step, shortest=ranking.shortest)
+        if not terms or terms in asked:
+            continue
+        if (step == Step.SOUNDS_ALIKE and len(ranking.scored) >= needed) or (
+                step == Step.ONE_SLIP and ranking.settled):
+            return
+        asked.add(terms)
+        ranking.add(_index_rows(session, terms, ranking.pool(step, needed)), step)
 
 
 def find_persons(session: Session, text: str, *, limit: int = 50,
@@ -175,5 +207,10 @@ def find_persons(session: Session, text: str, *, limit: int = 50,
     parsed = parse_query(text)
     if parsed.empty:
         return []
-    people = list(session.execute(_candidate_query(parsed)))
-    return _rank(session, parsed, people)[offset:offset + limit]
+    ranking = _Ranking(parsed, SHORTEST.get(session.get_bind().dialect.name, 2))
+    if parsed.person_number or parsed.reference or parsed.bamf_file_number:
+        rows = session.connection().execute(_number_query(parsed, offset + limit))
+        ranking.add([row for row in rows if _fits_date(row, parsed)], Step.SOUNDS_ALIKE)
+    else:
+        _widen(session, ranking, offset + limit)
+    return ranking.page(offset, limit)

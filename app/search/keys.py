@@ -1,17 +1,22 @@
-"""Search keys for names written in many ways.
+"""Search keys for names written in many ways, and for birth dates.
 
 A name reaches the counter in several transliterations (Mohammed / Muhammad / Mohamad /
 محمد, Al-Hassan / Alhasan / Hasan / الحسن, Oleksandr / Aleksandr / Олександр) and with
-German spelling habits (Meier / Mayer). Each name token gets three keys:
+German spelling habits (Meier / Mayer). Each name token gets four keys, written as one word
+each (a letter for the kind, then the key), so that the full-text indexes of both engines
+(SQLite FTS5, PostgreSQL tsvector) take them as they are:
 
-- ``f:`` the folded form – any script transliterated to ASCII (anyascii), lower case,
+- ``f`` the folded form – any script transliterated to ASCII (anyascii), lower case,
   letters only – matched by prefix while the user types;
-- ``s:`` a consonant skeleton – the first sound, then the consonants without h/w/y, with
+- ``r`` the folded form reversed: a misspelt name still has its first or its last half
+  right, so a prefix of either half finds it (one slip, see app/search/terms.py);
+- ``s`` a consonant skeleton – the first sound, then the consonants without h/w/y, with
   common digraphs unified and doubled letters collapsed. Arabic script is written without
   short vowels, so comparing consonants is what makes ``mhmd`` meet ``Muhammad``;
-- ``k:`` the Kölner Phonetik code, the German standard for names that sound alike.
+- ``k`` the Kölner Phonetik code, the German standard for names that sound alike.
 
-The Arabic article (al-, el-, ال) is indexed both with and without it.
+The Arabic article (al-, el-, ال) is indexed both with and without it. A birth date gets
+keys for its year, month and day as far as they are known (``date_keys``).
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from datetime import date
 from functools import lru_cache
 
 import cologne_phonetics
@@ -33,7 +39,6 @@ _DIGRAPHS = (("kh", "h"), ("gh", "g"), ("sch", "s"), ("sh", "s"), ("ch", "s"), (
              ("ck", "k"), ("x", "ks"), ("q", "k"), ("c", "k"), ("z", "s"), ("v", "f"))
 _VOWELS = set("aeiouy")
 _SILENT = set("aeiouyhw")
-MIN_PREFIX = 2
 
 
 @lru_cache(maxsize=65536)
@@ -85,7 +90,8 @@ def variants(token: str) -> tuple[str, ...]:
     return tuple(form for form in dict.fromkeys(forms) if form)
 
 
-def tokens(text: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def tokens(text: str) -> tuple[str, ...]:
     """The name tokens of a text: split on blanks, commas and slashes; hyphenated double
     names stay one token but are also indexed by their parts."""
     parts: list[str] = []
@@ -95,27 +101,35 @@ def tokens(text: str) -> list[str]:
         parts.append(raw)
         if "-" in raw and not _LATIN_ARTICLE.match(raw):
             parts += [piece for piece in raw.split("-") if piece]
-    return parts
+    return tuple(parts)
+
+
+def token_keys(form: str) -> tuple[str, ...]:
+    """The keys of one folded form of a name token."""
+    code = koelner(form)
+    return (f"f{form}", f"r{form[::-1]}", f"s{skeleton(form)}", *((f"k{code}",) if code else ()))
 
 
 def name_keys(names: Iterable[str]) -> set[str]:
     """Every search key of the given name texts (family names, given names, variants)."""
-    keys: set[str] = set()
-    for text in names:
-        for token in tokens(text):
-            for form in variants(token):
-                keys.add(f"f:{form}")
-                keys.add(f"s:{skeleton(form)}")
-                code = koelner(form)
-                if code:
-                    keys.add(f"k:{code}")
+    return {key for text in names for token in tokens(text) for form in variants(token)
+            for key in token_keys(form)}
+
+
+def date_keys(born: date | None, precision: str) -> set[str]:
+    """Keys of a birth date: ``y`` the year, ``m`` the month if known, ``d`` the day if
+    known, ``o`` a date known only to the month, ``u`` a date known only to the year or
+    written as the 01.01. placeholder – those fit any typed date of that year."""
+    if born is None:
+        return set()
+    month, day = f"{born.year}{born.month:02d}", f"{born:%Y%m%d}"
+    keys = {f"y{born.year}"}
+    if precision != "year":
+        keys.add(f"m{month}")
+    if precision == "month":
+        keys.add(f"o{month}")
+    if precision == "day":
+        keys.add(f"d{day}")
+    if precision == "year" or (precision == "day" and (born.month, born.day) == (1, 1)):
+        keys.add(f"u{born.year}")
     return keys
-
-
-def query_keys(token: str) -> tuple[list[str], list[str]]:
-    """What a typed token looks for: folded prefixes, and exact skeleton/phonetic keys."""
-    forms = variants(token)
-    prefixes = [f"f:{form}" for form in forms if len(form) >= MIN_PREFIX]
-    exact = {f"s:{skeleton(form)}" for form in forms if len(form) >= 3}
-    exact |= {f"k:{koelner(form)}" for form in forms if len(form) >= 3 and koelner(form)}
-    return prefixes, sorted(exact)

@@ -166,3 +166,77 @@ def test_cli_find_prints_ranked_json(database: Database, family: dict[str, Perso
     assert main(["--database", url, "person", "find", "Amina", "--json"]) == 0
     amina = [f for f in json.loads(capsys.readouterr().out) if f["given_names"] == "Amina"]
     assert amina[0]["birth_date"] == "1992"  # only the year is known
+
+
+@pytest.mark.parametrize("text", [
+    "Mohamed Al-Hasan", "Mohammed Al-Hasan", "Mohanmed Al-Hassan", "Mohammde Alhassan",
+    "Mohammed Al-Hasssan", "Mhammed Al-Hassan",
+])
+def test_one_slip_still_finds_him(database: Database, family: dict[str, Person],
+                                  text: str) -> None:
+    reasons = _found(database, text, family["mohammed"], within=2)
+    assert reasons
+
+
+def test_german_and_english_letters_meet(database: Database) -> None:
+    kovalenko = _register(database, "Kovalenko", "Yuliia")
+    yusuf = _register(database, "Haddad", "Yusuf")
+    _found(database, "Kowalenko Yuliia", kovalenko, within=1)
+    _found(database, "Jusuf Haddad", yusuf, within=1)
+
+
+def test_a_birth_date_alone_finds_the_persons_born_then(database: Database,
+                                                        family: dict[str, Person]) -> None:
+    with database.sessions() as session:
+        found = {m.person_id for m in find_persons(session, "12.03.1990")}
+        assert found == {family["mohammed"].id, family["other"].id}
+        assert family["amina"].id in {m.person_id for m in find_persons(session, "1992")}
+
+
+def test_pages_follow_each_other_without_gaps_or_repeats(database: Database) -> None:
+    people = [_register(database, "Al-Hassan", f"Kind {n}") for n in range(12)]
+    with database.sessions() as session:
+        pages = [find_persons(session, "Al-Hassan", limit=5, offset=offset)
+                 for offset in (0, 5, 10)]
+        everyone = find_persons(session, "Al-Hassan", limit=50)
+    assert [len(page) for page in pages] == [5, 5, 2]
+    assert [m.person_id for page in pages for m in page] == [m.person_id for m in everyone]
+    assert {m.person_id for m in everyone} == {p.id for p in people}
+
+
+def test_demo_persons_are_found_with_one_slip(sqlite_url: str) -> None:
+    """Recall on the demo district: a typo in the given name (a letter dropped, doubled,
+    replaced or two swapped) still finds the person among the first ten."""
+    import random
+
+    from sqlalchemy import select
+
+    from app.demo.load import load_demo
+    from bench.search_queries import typo
+
+    rng = random.Random(5)
+    database = open_database(Settings(database_url=sqlite_url))
+    load_demo(database, persons=300, progress=False)
+    with database.sessions() as session:
+        people = session.scalars(select(Person).where(Person.family_name != "")).all()
+        probes = [(person, f"{typo(rng, person.given_names.split()[0])} "
+                           f"{person.family_name} {person.birth_date:%m.%Y}")
+                  for person in people if len(person.given_names.split()[0]) >= 4]
+        assert len(probes) > 100
+        missed = [text for person, text in probes
+                  if person.id not in {m.person_id for m in find_persons(session, text,
+                                                                         limit=10)}]
+    database.close()
+    assert len(missed) / len(probes) <= 0.05, missed[:10]
+
+
+def test_a_slip_beats_a_name_that_merely_sounds_alike(database: Database) -> None:
+    """"Amia" is one letter off "Amina" but sounds like "Ayan" (Kölner Phonetik): the
+    person with one slip comes first, even when the sound-alikes would fill the page."""
+    amina = _register(database, "Nur", "Amina Sagal")
+    for number in range(3):
+        _register(database, "Nur", f"Ayan Sagal {'I' * (number + 1)}")
+    with database.sessions() as session:
+        matches = find_persons(session, "Amia Sagal Nur", limit=3)
+    assert matches[0].person_id == amina.id
+    assert "„Amia“ ≈ „Amina“ (ein Buchstabe anders)" in matches[0].reasons
