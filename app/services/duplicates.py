@@ -85,9 +85,13 @@ def _same_numbers(session: Session, data: PersonInput) -> list[Duplicate]:
 
 
 def _name_queries(data: PersonInput) -> list[str]:
-    queries = [f"{data.family_name} {data.given_names}".strip()]
-    queries += [f"{v.family_name} {v.given_names}".strip() for v in data.names]
-    return list(dict.fromkeys(query for query in queries if query))
+    """Each spelling alone, and with the birth date: among many namesakes (a common name in
+    a large database) the one born that day is then not crowded out of the candidates."""
+    names = [f"{data.family_name} {data.given_names}".strip()]
+    names += [f"{v.family_name} {v.given_names}".strip() for v in data.names]
+    names = [name for name in names if name]
+    born = f" {data.birth_date}" if data.birth_date else ""
+    return list(dict.fromkeys([*(name + born for name in names if born), *names]))
 
 
 def _similar_names(session: Session, data: PersonInput) -> list[Duplicate]:

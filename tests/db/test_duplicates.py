@@ -87,3 +87,15 @@ def test_the_bamf_file_number_alone_finds_the_person(stored: Database) -> None:
 def test_a_new_name_has_no_duplicates(stored: Database) -> None:
     assert check(stored, {"family_name": "Yilmaz", "given_names": "Ayse",
                           "birth_date": "1988-03-14"}) == []
+
+
+def test_the_one_born_that_day_is_found_among_many_namesakes(database: Database) -> None:
+    namesakes = [{"family_name": "Al-Hassan", "given_names": "Mohammed",
+                  "birth_date": f"{1950 + n}-06-01"} for n in range(45)]
+    with unit_of_work(database.sessions) as session:
+        for raw in [*namesakes, {"family_name": "Al-Hassan", "given_names": "Mohammed",
+                                 "birth_date": "2001-11-23"}]:
+            register_person(session, validate(raw), settings=SITE)
+    found = check(database, {"family_name": "Alhasan", "given_names": "Muhammad",
+                             "birth_date": "23.11.2001"})
+    assert [str(d.birth_date) for d in found] == ["2001-11-23"]
