@@ -15,6 +15,7 @@ from app.config import Settings, load_settings
 from app.directory_commands import add_directory_commands, directory_export, directory_import
 from app.errors import LotseError
 from app.i18n import _, set_language
+from app.letter_commands import add_letter_commands, letter, referral_list
 from app.person_commands import (
     RejectedInput,
     add_person_commands,
@@ -54,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_visit_commands(commands)
     add_route_commands(commands)
     add_directory_commands(commands)
+    add_letter_commands(commands)
     return parser
 
 
@@ -113,6 +115,8 @@ HANDLERS: dict[tuple[str, str | None], Handler] = {
     ("rules", "check"): rules_check,
     ("directory", "export"): directory_export,
     ("directory", "import"): directory_import,
+    ("letter", None): letter,
+    ("referral", "list"): referral_list,
 }
 
 

@@ -5,7 +5,7 @@
    ``/etc/xdg/lotse/lotse.toml`` on Linux)
 3. user file (``lotse.toml`` in the user config dir)
 4. environment (``LOTSE_DATABASE_URL``, ``LOTSE_MODE``, ``LOTSE_OFFICE``,
-   ``LOTSE_WORKSTATION``, ``LOTSE_USER``, ``LOTSE_LANGUAGE``)
+   ``LOTSE_WORKSTATION``, ``LOTSE_USER``, ``LOTSE_LANGUAGE``, ``LOTSE_DATA_PROTECTION``)
 5. command line (``--database``, ``--config``)
 
 Secrets never live in the TOML files: a PostgreSQL password comes from the OS credential
@@ -37,9 +37,11 @@ ENVIRONMENT = {
     "LOTSE_WORKSTATION": "workstation",
     "LOTSE_USER": "user",
     "LOTSE_LANGUAGE": "language",
+    "LOTSE_DATA_PROTECTION": "data_protection",
 }
 
-# TOML layout: [database] url, [site] mode/office/workstation, [ui] language, user
+# TOML layout: [database] url, [site] mode/office/workstation, [ui] language, user,
+# [letters] data_protection
 _TOML_KEYS = {
     ("database", "url"): "database_url",
     ("site", "mode"): "mode",
@@ -47,6 +49,7 @@ _TOML_KEYS = {
     ("site", "workstation"): "workstation",
     ("site", "user"): "user",
     ("ui", "language"): "language",
+    ("letters", "data_protection"): "data_protection",
 }
 
 
@@ -82,6 +85,9 @@ class Settings:
     workstation: int = 1
     user: str = field(default_factory=getpass.getuser)
     language: str = "de"
+    # The rules which data may go to which agency kind without consent: a YAML file in the
+    # format of resources/letters/data-protection.yaml; "" is that bundled file.
+    data_protection: str = ""
     sources: tuple[str, ...] = ()
 
     @property

@@ -329,11 +329,17 @@ class PrintEvent(Keyed, Base):
     referral_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("referrals.id"), default=None, index=True
     )
-    visit_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("visits.id"), default=None)
-    letter_kind: Mapped[str] = mapped_column(String(20))  # referral|consent|route_sheet
+    visit_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("visits.id"), default=None, index=True
+    )
+    letter_kind: Mapped[str] = mapped_column(String(20))  # referral|consent|route-sheet
     copy: Mapped[bool] = mapped_column(Boolean, default=False)
     printed_at: Mapped[datetime] = mapped_column(default=utcnow)
     user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"), default=None)
+    # Always the account name, also when it has no row in ``users`` (a Windows sign-in).
+    username: Mapped[str] = mapped_column(String(100), default="")
+    channel: Mapped[str] = mapped_column(String(10), default="print")  # print|pdf
+    language: Mapped[str] = mapped_column(String(10), default="de")
     workstation_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("workstations.id"), default=None
     )

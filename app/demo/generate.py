@@ -42,6 +42,7 @@ from app.demo.names import (
     Origin,
 )
 from app.demo.papers import REFERENCE_DATE, status_papers
+from app.demo.referrals import DemoReferral, referrals_for, tour_concerns, tour_language
 
 DEFAULT_SEED = 2026
 # Stored data, not user interface text: German like every demo record.
@@ -77,6 +78,7 @@ class DemoVisit:
     interpreter_used: bool
     interpreter_language: str
     concerns: tuple[DemoConcern, ...]
+    referrals: tuple[DemoReferral, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -154,6 +156,7 @@ def generate_household(index: int, seed: int = DEFAULT_SEED) -> DemoHousehold:
     members = [_person(rng, home, position, *member)
                for position, member in enumerate(_composition(rng, home))]
     members = _with_visits(rng, home, members)
+    members = _with_letters(random.Random(f"{seed}-{index}-letters"), index, home, members)
     if home.plan.unaccompanied:
         return DemoHousehold(index, None, "", tuple(members))
     return DemoHousehold(index, _uuid7(rng, home.registered_at),
@@ -576,13 +579,39 @@ def _visit(rng: random.Random, home: _Home,
     for position, member in enumerate(members[1:], start=1):
         if member.age < 18 and rng.random() < 0.35:
             wanted.append((position, C.CHILDCARE_FAMILY if member.age < 6 else C.SCHOOL))
+    return _visit_of(rng, members, at, wanted), max(position for position, _ in wanted)
+
+
+def _visit_of(rng: random.Random, members: Sequence[DemoPerson], at: datetime,
+              wanted: Sequence[tuple[int, C]]) -> DemoVisit:
+    """A visit of the first member with the concerns (member position, code) wanted."""
+    visitor = members[0]
     concerns = tuple(
         DemoConcern(_uuid7(rng, at), members[position].id, code.value,
                     _NOTES[code] if rng.random() < 0.5 else "")
         for position, code in wanted)
-    visit = DemoVisit(_uuid7(rng, at), visitor.id, at, visitor.interpreter_needed,
-                      visitor.interpreter_language, concerns)
-    return visit, max(position for position, _ in wanted)
+    return DemoVisit(_uuid7(rng, at), visitor.id, at, visitor.interpreter_needed,
+                     visitor.interpreter_language, concerns)
+
+
+def _with_letters(rng: random.Random, index: int, home: _Home,
+                  members: list[DemoPerson]) -> list[DemoPerson]:
+    """The household's tour visit (see app.demo.referrals), stored with the last member it
+    names, and a referral for every concern of every visit."""
+    wanted = tour_concerns(index, members)
+    tour = None
+    if wanted:
+        members[0] = replace(members[0], letter_language=tour_language(index, members[0]))
+        day = max(home.registered_at.date(), REFERENCE_DATE - timedelta(days=rng.randint(1, 20)))
+        tour = _visit_of(rng, members, _office_time(rng, day), wanted)
+        owner = max(position for position, _ in wanted)
+        members[owner] = replace(members[owner], visits=(*members[owner].visits, tour))
+    status, adult = home.plan.status, bool(members) and members[0].age >= 15
+    languages = {person.id: person.letter_language for person in members}
+    return [replace(person, visits=tuple(
+        replace(visit, referrals=referrals_for(rng, _uuid7, visit, index, status, languages,
+                                               tour=visit is tour, may_consent=adult))
+        for visit in person.visits)) for person in members]
 
 
 def _concern_choices(person: DemoPerson, status: LegalStatus) -> tuple[C, ...]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 import uuid
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import InstrumentedAttribute, Session
@@ -39,6 +39,7 @@ from app.demo.generate import (
     DemoVisit,
     generate_households,
 )
+from app.demo.load_referrals import ReferralTargets, add_referrals
 from app.errors import LotseError
 from app.i18n import _
 from app.search import index_people
@@ -65,6 +66,8 @@ class DemoReport:
     unaccompanied_created: int = 0
     visits_created: int = 0
     concerns_created: int = 0
+    referrals_created: int = 0
+    consents_created: int = 0
 
     def summary(self) -> str:
         return "\n".join((
@@ -75,8 +78,10 @@ class DemoReport:
               "{minors} unbegleitete Minderjährige neu").format(
                 created=self.households_created, completed=self.households_completed,
                 existing=self.households_existing, minors=self.unaccompanied_created),
-            _("Vorsprachen: {visits} neu mit {concerns} Anliegen").format(
-                visits=self.visits_created, concerns=self.concerns_created),
+            _("Vorsprachen: {visits} neu mit {concerns} Anliegen, {referrals} Überleitungen "
+              "und {consents} Einwilligungen").format(
+                visits=self.visits_created, concerns=self.concerns_created,
+                referrals=self.referrals_created, consents=self.consents_created),
             _("Die Datenbank ist als Demo-Datenbank gekennzeichnet."),
             _("Demo-Benutzer: {users}; das Verzeichnis ändert, wer Lotse mit "
               "LOTSE_USER=admin startet.").format(users=", ".join(
@@ -92,6 +97,7 @@ class _Site:
     office_ids: dict[str, uuid.UUID]  # office code -> id
     office_by_municipality: dict[str, uuid.UUID]
     workstation_id: uuid.UUID
+    targets: ReferralTargets = field(default_factory=ReferralTargets)
 
     @property
     def origin(self) -> str:
@@ -113,6 +119,8 @@ def load_demo(database: Database, *, persons: int, progress: bool,
         site = _prepare_site(session, database.settings)
         _add_demo_users(session, site)
         _mark_as_demo(session)
+        session.flush()
+        site.targets = ReferralTargets.read(session, author=DEMO_USERS[0][0])
     report = DemoReport(imported)
     households = generate_households(persons, seed)
     with tqdm(total=persons, unit=" " + _("Personen"), desc=_("Demo-Daten"), file=sys.stderr,
@@ -220,6 +228,11 @@ def _load_batch(session: Session, households: Sequence[DemoHousehold], site: _Si
         report.unaccompanied_created += person.unaccompanied_minor
     report.persons_created += len(new)
     session.flush()
+    referrals, consents = add_referrals(
+        session, [(person, visit) for _h, person in new for visit in person.visits],
+        site.targets, site.settings)
+    report.referrals_created += referrals
+    report.consents_created += consents
     index_people(session, rows)
 
 

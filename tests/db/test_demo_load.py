@@ -8,15 +8,18 @@ from collections import Counter
 import pytest
 from sqlalchemy import func, select
 
+from app.codes import LETTER_LANGUAGES, AgencyKind
 from app.db.engine import unit_of_work
 from app.db.models import (
     DEMO_SETTING,
     Concern,
+    Consent,
     DirectoryOffice,
     Household,
     Office,
     Person,
     PersonName,
+    Referral,
     Setting,
     Visit,
     Workstation,
@@ -110,3 +113,29 @@ def test_a_database_with_real_people_is_refused(database: Database) -> None:
         load_demo(database, persons=10, progress=False)
     assert count(database, Person) == 1
     assert count(database, DirectoryOffice) == 0  # nothing half-done
+
+
+def test_every_agency_kind_and_letter_language_can_be_tried(database: Database) -> None:
+    load_demo(database, persons=200, progress=False)
+    with unit_of_work(database.sessions) as session:
+        referrals = list(session.scalars(select(Referral)))
+        offices = {o.id: o for o in session.scalars(select(DirectoryOffice))}
+        languages = set(session.scalars(select(Person.letter_language)))
+        consents = list(session.scalars(select(Consent)))
+    assert {r.agency_kind for r in referrals} == set(AgencyKind)
+    assert all(offices[r.directory_office_id].agency_kind == r.agency_kind
+               for r in referrals if r.directory_office_id)
+    assert all(r.directory_office_id for r in referrals)
+    assert languages >= set(LETTER_LANGUAGES)
+    assert {r.language for r in referrals} >= set(LETTER_LANGUAGES)
+    numbers = [parse_number(r.reference) for r in referrals]
+    assert all(n is not None and not n.person for n in numbers)
+    assert len({r.reference for r in referrals}) == len(referrals)
+    assert consents and all(c.person_id in {r.person_id for r in referrals} for c in consents)
+    persons_per_visit = Counter((r.visit_id, r.person_id) for r in referrals)
+    visits_with_household = {visit for visit, _ in persons_per_visit
+                             if sum(1 for v, _ in persons_per_visit if v == visit) > 1}
+    assert visits_with_household  # a route sheet for a family
+    again = load_demo(database, persons=200, progress=False)
+    assert (again.referrals_created, again.consents_created) == (0, 0)
+    assert count(database, Referral) == len(referrals)

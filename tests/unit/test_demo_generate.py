@@ -7,10 +7,12 @@ import re
 import pytest
 
 from app.codes import (
+    LETTER_LANGUAGES,
     MUNICIPALITIES,
     NATIONALITY_UNCLEAR,
     STATELESS,
     STATUS_DOCUMENTS,
+    AgencyKind,
     LegalStatus,
 )
 from app.demo.generate import (
@@ -222,3 +224,25 @@ def test_every_demo_person_passes_the_person_form(demo1000: list[DemoPerson]) ->
             "names": [{"family_name": name.family_name, "given_names": name.given_names,
                        "kind": name.kind} for name in person.names],
         })
+
+
+def test_referrals_to_every_agency_kind_in_every_letter_language(
+        demo200: list[DemoPerson]) -> None:
+    visits = [visit for person in demo200 for visit in person.visits]
+    referrals = [r for visit in visits for r in visit.referrals]
+    assert {r.agency_kind for r in referrals} == set(AgencyKind)
+    assert {p.letter_language for p in demo200} == set(LETTER_LANGUAGES)
+    languages = {p.id: p.letter_language for p in demo200}
+    for visit in visits:  # one referral per concern, in the concerned person's language
+        assert [(r.concern_id, r.person_id) for r in visit.referrals] == [
+            (c.id, c.person_id) for c in visit.concerns]
+        assert all(r.language == languages[r.person_id] for r in visit.referrals)
+    consenting = {r.consent.person_id for r in referrals if r.consent}
+    assert consenting and all(p.age >= 15 for p in demo200 if p.id in consenting)
+    assert any(len({r.person_id for r in v.referrals}) > 1 for v in visits)  # route sheet
+    ids = [r.id for r in referrals] + [r.consent.id for r in referrals if r.consent]
+    assert len(ids) == len(set(ids)) and {i.version for i in ids} == {7}
+
+
+def test_tour_visitors_write_in_a_language_they_speak(demo200: list[DemoPerson]) -> None:
+    assert all(p.letter_language in (*p.languages, "de") for p in demo200)

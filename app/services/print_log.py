@@ -1,0 +1,91 @@
+"""The print log: every letter printed or saved as PDF, in the caller's transaction.
+
+Who (the user row if this account has one, and always the account name), when, which
+referral (and visit, for route sheets), which kind, original or copy, the SHA-256 of exactly
+the bytes handed out, the template version, the channel and the letter language. The first
+letter of a kind for a referral – for a route sheet, for a visit – is the original; every
+later one is a copy (Zweitschrift) and carries the original's date.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.config import Settings
+from app.db.models import Office, PrintEvent, User, Workstation
+from app.letters.model import LetterKind
+
+CHANNELS = ("print", "pdf")
+
+
+@dataclass(frozen=True)
+class LetterSubject:
+    """What a letter is about, as the log tells letters of the same kind apart."""
+
+    kind: LetterKind
+    referral_id: uuid.UUID
+    visit_id: uuid.UUID | None = None  # route sheets: one per visit
+
+
+@dataclass(frozen=True)
+class Printed:
+    """What the log stores besides the subject."""
+
+    pdf_sha256: str
+    template_version: str
+    channel: str
+    language: str
+    copy: bool
+
+
+def original_print(session: Session, subject: LetterSubject) -> PrintEvent | None:
+    """The first print of this letter, or None if it was never printed."""
+    query = select(PrintEvent).where(PrintEvent.letter_kind == subject.kind.value)
+    if subject.kind is LetterKind.ROUTE_SHEET and subject.visit_id is not None:
+        query = query.where(PrintEvent.visit_id == subject.visit_id)
+    else:
+        query = query.where(PrintEvent.referral_id == subject.referral_id)
+    return session.scalars(query.order_by(PrintEvent.printed_at, PrintEvent.id).limit(1)).first()
+
+
+def printed_on(event: PrintEvent) -> date:
+    """The local calendar day of a print (stored in UTC; SQLite hands it back without zone)."""
+    at = event.printed_at if event.printed_at.tzinfo else event.printed_at.replace(tzinfo=UTC)
+    return at.astimezone().date()
+
+
+def record_print(session: Session, subject: LetterSubject, printed: Printed, *,
+                 settings: Settings) -> PrintEvent:
+    """Append one entry to the log; flushed, not committed."""
+    if printed.channel not in CHANNELS:
+        raise ValueError(f"unknown print channel {printed.channel!r}")
+    user_id, workstation_id = _who(session, settings)
+    event = PrintEvent(
+        referral_id=subject.referral_id, visit_id=subject.visit_id,
+        letter_kind=subject.kind.value, copy=printed.copy, printed_at=datetime.now(UTC),
+        user_id=user_id, username=settings.user, workstation_id=workstation_id,
+        template_version=printed.template_version, pdf_sha256=printed.pdf_sha256,
+        channel=printed.channel, language=printed.language, origin=settings.origin)
+    session.add(event)
+    session.flush()
+    return event
+
+
+def print_events(session: Session, referral_id: uuid.UUID) -> list[PrintEvent]:
+    """Every print of a referral's letters, oldest first."""
+    return list(session.scalars(select(PrintEvent).where(PrintEvent.referral_id == referral_id)
+                                .order_by(PrintEvent.printed_at, PrintEvent.id)))
+
+
+def _who(session: Session, settings: Settings) -> tuple[uuid.UUID | None, uuid.UUID | None]:
+    user_id = session.scalars(select(User.id).where(User.username == settings.user)).first()
+    workstation_id = session.scalars(
+        select(Workstation.id).join(Office, Office.id == Workstation.office_id)
+        .where(Office.code == settings.office, Workstation.number == settings.workstation)
+    ).first()
+    return user_id, workstation_id
