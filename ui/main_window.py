@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
             "overview": self.overview.refresh,
             "directory": self.directory.load_once,
             "rules": self.rules.load_once,
+            "letters": self.front_desk.show_letters,
         }
         self._build(settings, database)
 
@@ -149,4 +150,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.front_desk.keep_drafts()  # unsaved input is offered again at the next start
         self.worker.shutdown()
+        self.front_desk.shutdown()
         super().closeEvent(event)

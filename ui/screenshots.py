@@ -3,8 +3,9 @@
     python -m ui.screenshots docs/screenshots --database sqlite:///demo.sqlite3
 
 writes ``main-window.png`` (the start page), ``reception.png`` (a search as typed at the
-counter), ``person.png`` (the best match opened), ``visit.png`` (a visit with two concerns)
-and ``directory.png`` (the agency directory), each 1280 × 800. The database is upgraded if
+counter), ``person.png`` (the best match opened), ``visit.png`` (a visit with two concerns),
+``letters.png`` (a referral in Arabic with its letter previewed) and ``directory.png`` (the
+agency directory), each 1280 × 800. The database is upgraded if
 needed, otherwise only read: nothing is saved.
 """
 
@@ -22,11 +23,13 @@ from PySide6.QtWidgets import QApplication
 from app.config import load_settings
 from app.i18n import set_language
 from app.services.database import open_database
+from app.services.letters import ReferralRow, referral_rows
 from ui.application import create_application, install_qt_translations, register_fonts
 from ui.compat import keep_singletons_alive
 from ui.main_window import DEFAULT_SIZE, MainWindow
 
 TIMEOUT_MS = 30_000
+PDF_PAINT_MS = 1_500  # QPdfView renders its pages on a thread of its own
 
 
 def settle(window: MainWindow) -> None:
@@ -78,6 +81,30 @@ def front_desk_shots(window: MainWindow, outdir: Path) -> None:
     save(window, outdir / "visit.png")
 
 
+def wait(milliseconds: int) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(milliseconds, loop.quit)
+    loop.exec()
+
+
+def letters_shot(window: MainWindow, outdir: Path) -> None:
+    """The letters of a person writing in Arabic, her referral previewed."""
+    found: list[ReferralRow] = []
+    window.worker.run(lambda session: referral_rows(session, limit=500), found.extend)
+    settle(window)
+    arabic = next((row for row in found if row.language == "ar"), None)
+    if arabic is None:
+        raise SystemExit("no referral in Arabic: take the screenshots on the demo database")
+    letters = window.front_desk.letters
+    letters.show_person(arabic.person_id, arabic.person_name)
+    window.go_to(window.area_row("letters"))
+    settle(window)
+    letters.select_reference(arabic.reference)
+    settle(window)
+    wait(PDF_PAINT_MS)
+    save(window, outdir / "letters.png")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ui.screenshots", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -100,6 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         take(window, "overview", args.outdir / "main-window.png")
         front_desk_shots(window, args.outdir)
+        letters_shot(window, args.outdir)
         take(window, "directory", args.outdir / "directory.png")
     finally:
         window.close()

@@ -1,8 +1,10 @@
-"""The front desk's flow across three areas: reception (search), person, visit.
+"""The front desk's flow across four areas: reception (search), person, visit, letters.
 
 Ctrl+F searches from anywhere, F2 registers a new person from anywhere, Enter on a match
-opens the person, "Besuch erfassen" goes on to the visit. At the first start after a crash
-the unsaved input is offered back.
+opens the person, "Besuch erfassen" goes on to the visit, "Schreiben" (Alt+S) to the
+person's letters. A saved visit with referrals lands in the letters of that visit; Esc
+there goes back to where the front desk came from. At the first start after a crash the
+unsaved input is offered back.
 """
 
 from __future__ import annotations
@@ -15,11 +17,13 @@ from PySide6.QtWidgets import QWidget
 
 from app.config import Settings
 from app.drafts import Draft, DraftStore
+from ui.controllers.letters_controller import LettersController
 from ui.controllers.person_controller import DRAFT_KIND as PERSON_DRAFT
 from ui.controllers.person_controller import PersonController
 from ui.controllers.person_operations import LoadedPerson
 from ui.controllers.reception_controller import ReceptionController
 from ui.controllers.visit_controller import VisitController
+from ui.views.letters_page import LettersPage
 from ui.views.person_page import PersonPage
 from ui.views.restore_dialog import RestoreDialog
 from ui.views.search_page import SearchPage
@@ -38,14 +42,20 @@ class FrontDesk(QObject):
                                              self.new_person, self)
         self.person = PersonController(worker, self.person_page, settings, drafts, self)
         self.visit = VisitController(worker, self.visit_page, settings, drafts, self)
+        self.letters_page = LettersPage()
+        self.letters = LettersController(worker, self.letters_page, settings, parent=self)
         self.restore_dialog: RestoreDialog | None = None
+        self._back_from_letters = "reception"
         self.person.closed.connect(self.search)
         self.person_page.visit_requested.connect(self.record_visit)
+        self.person_page.letters_requested.connect(self.person_letters)
         self.visit.closed.connect(lambda: self._go_to("person"))
+        self.visit.referrals_saved.connect(self.visit_letters)
+        self.letters.closed.connect(self._leave_letters)
 
     def pages(self) -> dict[str, QWidget]:
         return {"reception": self.search_page, "person": self.person_page,
-                "visit": self.visit_page}
+                "visit": self.visit_page, "letters": self.letters_page}
 
     def search(self) -> None:
         self._go_to("reception")
@@ -68,9 +78,40 @@ class FrontDesk(QObject):
         self._go_to("visit")
         self.visit_page.form.first_input().setFocus()
 
+    def person_letters(self) -> None:
+        current: LoadedPerson | None = self.person.current
+        if current is None:
+            return
+        self.letters.show_person(current.person_id, current.name)
+        self._open_letters("person")
+
+    def visit_letters(self, visit_id: uuid.UUID) -> None:
+        self.letters.show_visit(visit_id, self.visit.person_name)
+        self._open_letters("visit")
+
+    def show_letters(self) -> None:
+        """The letters area reached by Ctrl+5: the newest referrals, unless a person's or a
+        visit's are listed already."""
+        if not self.letters.asked:
+            self.letters.show_newest()
+
+    def _open_letters(self, came_from: str) -> None:
+        self._back_from_letters = came_from
+        self._go_to("letters")
+        self.letters_page.table.setFocus()
+
+    def _leave_letters(self) -> None:
+        self._go_to(self._back_from_letters)
+        page = self.pages()[self._back_from_letters]
+        page.setFocus()
+
     def keep_drafts(self) -> None:
         self.person.keep_draft()
         self.visit.keep_draft()
+
+    def shutdown(self) -> None:
+        """At closing: a letter being printed is finished, then the printing thread ends."""
+        self.letters.printing.queue.shutdown()
 
     # --- unsaved input from last time --------------------------------------------------------
 

@@ -35,6 +35,7 @@ DRAFT_KIND = "visit"
 
 class VisitController(QObject):
     saved = Signal()
+    referrals_saved = Signal(object)  # the visit's id, when the saved visit has referrals
     closed = Signal()
 
     def __init__(self, worker: DatabaseWorker, page: VisitPage, settings: Settings,
@@ -108,11 +109,11 @@ class VisitController(QObject):
         members, decisions = self.routing.member_concerns(), self.routing.decisions()
         self._autosaver.flush()
 
-        def operation(session: Session) -> list[str]:
+        def operation(session: Session) -> tuple[uuid.UUID, list[str]]:
             visit = record_visit_with_referrals(session, person_id, raw, decisions,
                                                 settings=self._settings, members=members)
-            return list(session.scalars(select(Referral.reference)
-                                        .where(Referral.visit_id == visit.id)))
+            return visit.id, list(session.scalars(select(Referral.reference)
+                                                  .where(Referral.visit_id == visit.id)))
 
         self._page.set_busy(True)
         self._worker.run(operation, self._after_save, self._failed)
@@ -126,7 +127,8 @@ class VisitController(QObject):
             self._started = datetime.now(UTC)
         self._autosaver.schedule()
 
-    def _after_save(self, references: list[str]) -> None:
+    def _after_save(self, saved: tuple[uuid.UUID, list[str]]) -> None:
+        visit_id, references = saved
         self._page.set_busy(False)
         self._autosaver.discard()
         self._started = None
@@ -137,6 +139,8 @@ class VisitController(QObject):
         self._page.recommendations.show_saved(sorted(references))
         self._load_recent()
         self.saved.emit()
+        if references:  # the letters for them are next
+            self.referrals_saved.emit(visit_id)
 
     def _failed(self, error: BaseException) -> None:
         self._page.set_busy(False)

@@ -1,7 +1,7 @@
 """The person area: a heading saying whose file this is, the form, and what to do with it.
 
 Ctrl+S saves, Esc cancels (after asking, when something typed would be dropped),
-Alt+E records a visit of this person.
+Alt+E records a visit of this person, Alt+S shows the person's letters.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ class PersonPage(QWidget):
     save_requested = Signal()
     cancel_requested = Signal()
     visit_requested = Signal()
+    letters_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,14 +52,19 @@ class PersonPage(QWidget):
         self.visit_button = QPushButton(_("Besuch &erfassen"))
         self.visit_button.setToolTip(_("Einen Besuch dieser Person mit ihren Anliegen erfassen "
                                        "(Alt+E)"))
+        self.letters_button = QPushButton(_("&Schreiben"))
+        self.letters_button.setToolTip(_("Die Überleitungen dieser Person ansehen und ihre "
+                                         "Schreiben drucken (Alt+S)"))
         self.cancel_button = QPushButton(_("Abbrechen"))
         self.cancel_button.setToolTip(_("Abbrechen (Esc)"))
         self.save_button = QPushButton(_("Speichern"))
         self.save_button.setToolTip(_("Speichern (Strg+S)"))
         self.visit_button.clicked.connect(self.visit_requested)
+        self.letters_button.clicked.connect(self.letters_requested)
         self.cancel_button.clicked.connect(self.cancel_requested)
         self.save_button.clicked.connect(self.save_requested)
         row.addWidget(self.visit_button)
+        row.addWidget(self.letters_button)
         row.addStretch(1)
         row.addWidget(self.cancel_button)
         row.addWidget(self.save_button)
@@ -67,6 +73,7 @@ class PersonPage(QWidget):
     def show_title(self, title: str, *, stored: bool) -> None:
         self.title.setText(title)
         self.visit_button.setEnabled(stored)
+        self.letters_button.setEnabled(stored)
 
     def show_message(self, text: str, *, problem: bool = False) -> None:
         self.message.setText(text)
