@@ -10,6 +10,7 @@ top-down.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,11 +34,45 @@ def _space(size: float, bold: bool) -> float:
     return text_width(" ", size, bold)
 
 
+def _width(text: str, size: float, bold: bool) -> float:
+    return text_width(strip_controls(text), size, bold)
+
+
+def _cut(word: Word, width: float, size: float) -> list[Word]:
+    """A word wider than the line (a long double name, a street with hyphens) cut after its
+    hyphens, or where the line ends if there is no hyphen left, so nothing runs beyond the
+    margin."""
+    text, bold = word
+    if _width(text, size, bold) <= width:
+        return [word]
+    pieces, current = [], ""
+    for part in re.findall(r"[^-]*-|[^-]+", text):
+        if _width(current + part, size, bold) <= width:
+            current += part
+            continue
+        if current:
+            pieces.append(current)
+        while _width(part, size, bold) > width:
+            cut = _fitting(part, width, size, bold)
+            pieces.append(part[:cut])
+            part = part[cut:]
+        current = part
+    return [(piece, bold) for piece in [*pieces, current] if piece]
+
+
+def _fitting(text: str, width: float, size: float, bold: bool) -> int:
+    """How many leading characters of ``text`` fit in ``width`` (at least one)."""
+    for count in range(1, len(text) + 1):
+        if _width(text[:count], size, bold) > width:
+            return max(1, count - 1)
+    return len(text)
+
+
 def _greedy(words: Sequence[Word], width: float, size: float) -> list[list[Word]]:
-    """Words into lines, each as full as ``width`` allows (a too long word gets its own)."""
+    """Words into lines, each as full as ``width`` allows; a word wider than a line is cut."""
     lines: list[list[Word]] = [[]]
     used = 0.0
-    for word in words:
+    for word in (piece for whole in words for piece in _cut(whole, width, size)):
         extent = text_width(strip_controls(word[0]), size, word[1])
         gap = _space(size, word[1]) if lines[-1] else 0.0
         if lines[-1] and used + gap + extent > width:

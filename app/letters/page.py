@@ -79,6 +79,17 @@ def return_address(sender: PostalAddress) -> str:
     return " · ".join(p for p in (sender.name, _street_city(sender)) if p)
 
 
+def fitted_return_address(sender: PostalAddress, width: float) -> tuple[str, float]:
+    """The return line at the largest size from 6.5 down to 5.5 pt that fits; failing that,
+    the sender's name is shortened – never the street and city, which the post needs."""
+    text = return_address(sender)
+    for size in (6.5, 6.0, 5.5):
+        if text_width(text, size) <= width:
+            return text, size
+    tail = f" · {_street_city(sender)}"
+    return fit_line(sender.name, width - text_width(tail, 5.5), 5.5) + tail, 5.5
+
+
 def recipient_lines(recipient: PostalAddress, size: float, width: float) -> list[str]:
     """At most six lines; street and city always shown, name and department wrapped and
     shortened so they never leave the field."""
@@ -97,7 +108,8 @@ def draw_address_field(canvas: Canvas, sender: PostalAddress, recipient: PostalA
     width = ADDRESS_WIDTH - ADDRESS_INDENT - 2 * mm
     canvas.setFillColor(GREY)
     y = top(ADDRESS_TOP + RETURN_ZONE - 2 * mm)
-    draw_line(canvas, x, y, return_address(sender), 6.5, width=width)
+    text, size = fitted_return_address(sender, width)
+    draw_line(canvas, x, y, text, size)
     canvas.setLineWidth(0.3)
     canvas.setStrokeColor(GREY)
     canvas.line(x, y - 1.5, x + width, y - 1.5)
