@@ -17,9 +17,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import re
-import tempfile
 import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -29,9 +27,9 @@ from typing import Any
 
 import app
 from app.config import Settings, data_dir
+from app.files import write_atomically
 
 FORMAT = 1
-PRIVATE_FILE = 0o600
 PRIVATE_FOLDER = 0o700
 STALE_TEMPORARY_SECONDS = 3600  # no save takes that long; another instance's may be under way
 _NAME_PART = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9_.-]{0,79}$")
@@ -62,7 +60,7 @@ class DraftStore:
                     "program_version": app.__version__, "payload": dict(payload)}
         text = json.dumps(document, ensure_ascii=False, indent=1)
         self._ensure_folder()
-        _write_atomically(self._path(kind, key), text.encode("utf-8"))
+        write_atomically(self._path(kind, key), text.encode("utf-8"), private=True)
 
     def load_all(self) -> list[Draft]:
         """Every readable draft, newest first; damaged files are moved aside."""
@@ -122,38 +120,6 @@ def _parse(document: Any) -> Draft:
         raise ValueError("a draft's time carries its zone")
     return Draft(kind, key, title, saved_at, payload,
                  program_version=str(document.get("program_version", "")))
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
-                                             suffix=".tmp")
-    try:
-        with os.fdopen(descriptor, "wb") as stream:
-            _make_private(stream.fileno())
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    _sync_folder(path.parent)
-
-
-def _make_private(descriptor: int) -> None:
-    if hasattr(os, "fchmod"):  # POSIX; mkstemp already creates 0o600, this states the intent
-        os.fchmod(descriptor, PRIVATE_FILE)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); Windows has no directory handles for this."""
-    if os.name != "posix":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
 
 
 def _move_aside(path: Path) -> None:

@@ -16,10 +16,11 @@ from PySide6.QtPrintSupport import QPrinter
 from sqlalchemy.orm import Session
 
 from app.config import Settings
+from app.files import write_atomically
 from app.i18n import _
 from ui.controllers.failures import describe_failure
 from ui.controllers.letter_operations import Issued, LetterChoice, LetterScope, issue
-from ui.printing import LetterDialogs, PrintQueue, write_atomically
+from ui.printing import LetterDialogs, PrintQueue
 from ui.views.letters_page import LettersPage, kind_labels
 from ui.worker import DatabaseWorker
 

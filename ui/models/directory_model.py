@@ -15,20 +15,18 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
 
 from app.i18n import _
 from app.services.directory_list import DirectoryListRow
+from ui.models.columns import ColumnsModel, Index
 
 BATCH_SIZE = 100
 
-Index = QModelIndex | QPersistentModelIndex
 
 
 def _columns() -> list[tuple[str, Callable[[DirectoryListRow], str]]]:
@@ -50,13 +48,12 @@ def tooltip(row: DirectoryListRow) -> str:
     return "\n".join(line for line in lines if line)
 
 
-class DirectoryOfficeModel(QAbstractTableModel):
+class DirectoryOfficeModel(ColumnsModel):
     rows_wanted = Signal(list)  # ids whose rows should be loaded and given to add_rows
 
     def __init__(self, parent: QObject | None = None, *, batch_size: int = BATCH_SIZE) -> None:
-        super().__init__(parent)
+        super().__init__(_columns(), parent)
         self._batch_size = batch_size
-        self._columns = _columns()
         self._ids: list[uuid.UUID] = []
         self._rows: list[DirectoryListRow] = []  # loaded rows, in the order of the ids
         self._wanted: list[uuid.UUID] = []  # the batch asked for and not yet delivered
@@ -134,9 +131,6 @@ class DirectoryOfficeModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
-
     def canFetchMore(self, parent: Index) -> bool:
         return not parent.isValid() and not self._wanted and len(self._rows) < len(self._ids)
 
@@ -155,15 +149,3 @@ class DirectoryOfficeModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip(row)
         return self._columns[index.column()][1](row)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self._columns)):
-            return self._columns[section][0]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

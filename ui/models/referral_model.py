@@ -12,14 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 
 from app.codes import AgencyKind, Concern, ReferralStatus
 from app.i18n import _
 from app.iso_codes import language_name
 from app.services.letters import ReferralRow
-
-Index = QModelIndex | QPersistentModelIndex
+from ui.models.columns import ColumnsModel, Index
 
 
 def agency_label(code: str) -> str:
@@ -55,10 +54,9 @@ def _columns() -> list[tuple[str, Callable[[ReferralRow], str]]]:
     ]
 
 
-class ReferralModel(QAbstractTableModel):
+class ReferralModel(ColumnsModel):
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._columns = _columns()
+        super().__init__(_columns(), parent)
         self._rows: list[ReferralRow] = []
 
     def set_rows(self, rows: Sequence[ReferralRow]) -> None:
@@ -92,9 +90,6 @@ class ReferralModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
@@ -105,15 +100,3 @@ class ReferralModel(QAbstractTableModel):
             return "\n".join(part for part in (row.reference, row.person_name, row.office_name,
                                                concern_label(row.concern)) if part)
         return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self._columns)):
-            return self._columns[section][0]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

@@ -14,10 +14,8 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -25,10 +23,10 @@ from PySide6.QtCore import (
 from app.codes import DatePrecision
 from app.i18n import _
 from app.search import Match
+from ui.models.columns import ColumnsModel, Index
 
 PAGE_SIZE = 50
 
-Index = QModelIndex | QPersistentModelIndex
 
 
 def birth_date_text(born: date | None, precision: str) -> str:
@@ -55,13 +53,12 @@ def _columns() -> list[tuple[str, Callable[[Match], str]]]:
     ]
 
 
-class SearchResultsModel(QAbstractTableModel):
+class SearchResultsModel(ColumnsModel):
     page_wanted = Signal(int, str, int)  # generation, search text, offset of the next page
 
     def __init__(self, parent: QObject | None = None, *, page_size: int = PAGE_SIZE) -> None:
-        super().__init__(parent)
+        super().__init__(_columns(), parent)
         self.page_size = page_size
-        self._columns = _columns()
         self._matches: list[Match] = []
         self._text = ""
         self._generation = 0
@@ -120,9 +117,6 @@ class SearchResultsModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._matches)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
-
     def canFetchMore(self, parent: Index) -> bool:
         return not parent.isValid() and self._more and not self._fetching
 
@@ -140,15 +134,3 @@ class SearchResultsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join([person_name(match), match.person_number, *match.reasons])
         return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self._columns)):
-            return self._columns[section][0]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
