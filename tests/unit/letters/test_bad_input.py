@@ -34,8 +34,8 @@ def long_person() -> samples.PersonData:
 
 def inside_the_page(lines: list[Line]) -> None:
     for line in lines:
-        assert 0 <= line.x0 and line.x1 <= PAGE_WIDTH_MM - 10, line
-        assert 0 <= line.top and line.bottom <= PAGE_HEIGHT_MM - 5, line
+        assert line.x0 >= 0 and line.x1 <= PAGE_WIDTH_MM - 10, line
+        assert line.top >= 0 and line.bottom <= PAGE_HEIGHT_MM - 5, line
 
 
 def long_letters() -> list[Letter]:
