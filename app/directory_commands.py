@@ -3,7 +3,7 @@ as a ``lotse-directory/1`` file (docs/directory-format.md), through the same ser
 directory area of the app.
 
 Export writes every office (retired ones marked) to FILE, or to stdout without FILE or with
-``-``; anyone may export. Import is for administrators (exit 6 otherwise): offices are
+``-``; anyone may export. Import is for administrators (exit 4 otherwise): offices are
 matched by code, created or updated, never deleted, and the counts are printed. A file with
 problems is refused as a whole – every problem on its own line on stderr, exit code 2 – and
 nothing is written.

@@ -72,6 +72,13 @@ class NotFoundError(LotseError):
     exit_code = 3
 
 
+class NotPermittedError(LotseError):
+    """The user may not do this; nothing was written (and the refusal is on the audit
+    record where a signed-in user asked)."""
+
+    exit_code = 4
+
+
 class ConflictError(LotseError):
     """Someone else saved the record since it was loaded; nothing was overwritten."""
 

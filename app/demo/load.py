@@ -43,6 +43,7 @@ from app.demo.load_referrals import ReferralTargets, add_referrals
 from app.errors import LotseError
 from app.i18n import _
 from app.search import index_people
+from app.security.passwords import hash_password
 from app.services.database import Database
 from app.services.directory import (
     ImportReport,
@@ -83,9 +84,9 @@ class DemoReport:
                 visits=self.visits_created, concerns=self.concerns_created,
                 referrals=self.referrals_created, consents=self.consents_created),
             _("Die Datenbank ist als Demo-Datenbank gekennzeichnet."),
-            _("Demo-Benutzer: {users}; das Verzeichnis ändert, wer Lotse mit "
-              "LOTSE_USER=admin startet.").format(users=", ".join(
-                f"{name} ({role.label})" for name, _display, role in DEMO_USERS)),
+            _("Demo-Benutzer: {users}, jeweils mit dem Passwort „{password}“.").format(
+                users=", ".join(f"{name} ({role.label})" for name, _display, role in DEMO_USERS),
+                password=DEMO_PASSWORD),
         ))
 
 
@@ -134,14 +135,23 @@ def load_demo(database: Database, *, persons: int, progress: bool,
 
 def _refuse_real_data(session: Session) -> None:
     marker = session.get(Setting, DEMO_SETTING)
-    has_persons = session.scalars(select(Person.id).limit(1)).first() is not None
-    if has_persons and (marker is None or marker.value != "true"):
+    if marker is not None and marker.value == "true":
+        return
+    if session.scalars(select(Person.id).limit(1)).first() is not None:
         raise LotseError(
             _("Die Datenbank enthält bereits Personen und ist keine Demo-Datenbank; "
-              "Demo-Daten werden dort nicht geladen."),
-            hint=_("Für die Demo eine eigene Datenbank angeben, z. B. "
-                   "--database sqlite:///lotse-demo.sqlite3."),
-        )
+              "Demo-Daten werden dort nicht geladen."), hint=_own_database_hint())
+    if session.scalars(select(User.id).limit(1)).first() is not None:
+        # Demo accounts have a password everybody knows: never in a real database.
+        raise LotseError(
+            _("Die Datenbank hat bereits Benutzerkonten und ist keine Demo-Datenbank; "
+              "Demo-Konten mit bekanntem Passwort werden dort nicht angelegt."),
+            hint=_own_database_hint())
+
+
+def _own_database_hint() -> str:
+    return _("Für die Demo eine eigene Datenbank angeben, z. B. "
+             "--database sqlite:///lotse-demo.sqlite3.")
 
 
 def _mark_as_demo(session: Session) -> None:
@@ -174,21 +184,26 @@ def _prepare_site(session: Session, settings: Settings) -> _Site:
     return _Site(settings, {code: o.id for code, o in offices.items()}, served, workstation.id)
 
 
-# Demo accounts, one per role: run Lotse as one of them with LOTSE_USER (e.g. LOTSE_USER=admin
-# to change the agency directory).
-DEMO_USERS = (("a.becker", "Anna Becker", Role.FRONT_DESK),
-              ("t.schulz", "Thomas Schulz", Role.SUPERVISOR),
-              ("admin", "Fachadministration", Role.ADMIN))
+# Demo accounts, one per role, all with the password DEMO_PASSWORD (shown on the sign-in of
+# a demo database); the first one writes the demo referrals.
+DEMO_USERS = (("empfang", "Empfang", Role.FRONT_DESK),
+              ("leitung", "Teamleitung", Role.SUPERVISOR),
+              ("admin", "Administration", Role.ADMIN))
+DEMO_PASSWORD = "demo"
 
 
 def _add_demo_users(session: Session, site: _Site) -> None:
-    """The demo accounts, each added once; an existing account is left as it is."""
-    known = set(session.scalars(select(User.username)))
+    """The demo accounts, each added once; an existing account keeps its role and name and
+    only gets the demo password if it has none (a demo database of an older Lotse)."""
+    known = {user.username: user for user in session.scalars(select(User))}
     for username, display_name, role in DEMO_USERS:
-        if username not in known:
+        user = known.get(username)
+        if user is None:
             session.add(User(username=username, display_name=display_name, role=role.value,
                              office_id=site.office_ids[site.settings.office],
-                             origin=site.origin))
+                             password_hash=hash_password(DEMO_PASSWORD), origin=site.origin))
+        elif not user.password_hash:
+            user.password_hash = hash_password(DEMO_PASSWORD)
 
 
 def _batches(households: Sequence[DemoHousehold], size: int) -> Iterator[list[DemoHousehold]]:

@@ -17,14 +17,8 @@ from sqlalchemy.orm import Session
 from app.codes import Role
 from app.config import Settings
 from app.db.models import User
-from app.errors import LotseError
+from app.errors import NotPermittedError
 from app.i18n import _
-
-
-class NotPermittedError(LotseError):
-    """The user may not do this; nothing was written."""
-
-    exit_code = 6
 
 
 @dataclass(frozen=True)

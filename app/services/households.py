@@ -32,7 +32,7 @@ from app.services.person_input import (
     field_error,
     validate,
 )
-from app.services.persons import load_person, register_persons
+from app.services.persons import audit_change, load_person, register_persons
 
 _ROLE_ORDER = {role.value: position for position, role in enumerate(HouseholdRole)}
 
@@ -84,8 +84,10 @@ def add_household_members(session: Session, person_id: uuid.UUID | str,
     if person.household_id is None:
         _add_household(session, target, person.family_name or person.given_names,
                        settings.origin)
-    _join(person, target, own_role, settings.origin)
+    joined = _join(person, target, own_role, settings.origin)
     session.flush()
+    if joined:
+        audit_change(session, person, ["household_id", "household_role"], settings=settings)
     return register_persons(session, typed, settings=settings)
 
 
@@ -178,10 +180,13 @@ def _add_household(session: Session, household_id: uuid.UUID, name: str, origin:
     session.flush()
 
 
-def _join(person: Person, household_id: uuid.UUID, role: str, origin: str) -> None:
-    if (person.household_id, person.household_role) != (household_id, role):
-        person.household_id, person.household_role = household_id, role
-        person.origin, person.updated_at = origin, utcnow()
+def _join(person: Person, household_id: uuid.UUID, role: str, origin: str) -> bool:
+    """Whether the person's household or role changed."""
+    if (person.household_id, person.household_role) == (household_id, role):
+        return False
+    person.household_id, person.household_role = household_id, role
+    person.origin, person.updated_at = origin, utcnow()
+    return True
 
 
 def _name_of(person: PersonInput) -> str:

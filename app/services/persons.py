@@ -24,6 +24,7 @@ from app.errors import ConflictError, NotFoundError
 from app.i18n import _
 from app.ids import parse_number
 from app.search import index_person
+from app.security.audit import PERSON, AuditAction, record_as
 from app.services.numbers import next_number
 from app.services.partial_dates import PartialDate
 from app.services.person_input import (
@@ -53,6 +54,8 @@ def register_person(session: Session, data: PersonInput, *, settings: Settings) 
     session.add(person)
     session.flush()
     index_person(session, person)
+    record_as(session, settings, AuditAction.REGISTER_PERSON, entity_type=PERSON,
+              entity_id=person.id, details={"person_number": person.person_number})
     return person
 
 
@@ -84,7 +87,16 @@ def update_person(session: Session, person_id: uuid.UUID | str, changes: Mapping
         except StaleDataError:
             raise _conflict(number) from None
         index_person(session, person)
+        audit_change(session, person, sorted(str(key) for key in changes), settings=settings)
     return person
+
+
+def audit_change(session: Session, person: Person, fields: Sequence[str], *,
+                 settings: Settings) -> None:
+    """Which fields changed, not their values: the log does not copy personal data."""
+    record_as(session, settings, AuditAction.CHANGE_PERSON, entity_type=PERSON,
+              entity_id=person.id, details={"person_number": person.person_number,
+                                            "fields": list(fields), "version": person.version})
 
 
 def load_person(session: Session, key: uuid.UUID | str) -> Person:

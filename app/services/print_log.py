@@ -17,8 +17,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.config import Settings
-from app.db.models import Office, PrintEvent, User, Workstation
+from app.db.models import Office, PrintEvent, Referral, User, Workstation
 from app.letters.model import LetterKind
+from app.security.audit import PERSON, AuditAction, record
 
 CHANNELS = ("print", "pdf")
 
@@ -73,7 +74,21 @@ def record_print(session: Session, subject: LetterSubject, printed: Printed, *,
         channel=printed.channel, language=printed.language, origin=settings.origin)
     session.add(event)
     session.flush()
+    _audit(session, event, settings)
     return event
+
+
+def _audit(session: Session, event: PrintEvent, settings: Settings) -> None:
+    """Filed under the person, so that their trail shows it; the letter itself is named by
+    reference and SHA-256, not copied."""
+    found = session.execute(select(Referral.reference, Referral.person_id)
+                            .where(Referral.id == event.referral_id)).first()
+    record(session, AuditAction.PRINT, username=settings.user, user_id=event.user_id,
+           workstation=settings.origin, entity_type=PERSON,
+           entity_id=found.person_id if found else None,
+           details={"reference": found.reference if found else "", "kind": event.letter_kind,
+                    "copy": event.copy, "sha256": event.pdf_sha256,
+                    "channel": event.channel})
 
 
 def print_events(session: Session, referral_id: uuid.UUID) -> list[PrintEvent]:

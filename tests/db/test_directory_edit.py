@@ -17,7 +17,7 @@ from app.codes import Role
 from app.config import Settings
 from app.db.engine import unit_of_work
 from app.db.models import DirectoryOffice, User
-from app.errors import ConflictError, NotFoundError
+from app.errors import ConflictError, NotFoundError, NotPermittedError
 from app.services.database import Database, open_database
 from app.services.directory import (
     DirectoryError,
@@ -26,7 +26,7 @@ from app.services.directory import (
     parse_directory,
     read_directory,
 )
-from app.services.directory_access import NotPermittedError, directory_access
+from app.services.directory_access import directory_access
 from app.services.directory_edit import (
     import_directory_file,
     load_office,
@@ -169,7 +169,7 @@ def test_only_an_active_administrator_may_change_the_directory(
     assert raised.value.message.startswith("Nur die Fachadministration darf das Verzeichnis "
                                            "ändern.")
     assert words in raised.value.message
-    assert raised.value.exit_code == 6
+    assert raised.value.exit_code == 4
     assert office_count(database) == 0
 
 
@@ -382,7 +382,7 @@ def test_cli_import_names_every_problem_with_exit_code_2(
 
 def test_cli_import_refuses_other_users(database: Database, lotse: Run,
                                         capsys: pytest.CaptureFixture[str]) -> None:
-    assert lotse("import", str(default_directory_path()), user="t.schulz") == 6
+    assert lotse("import", str(default_directory_path()), user="leitung") == 4
     assert "Nur die Fachadministration" in capsys.readouterr().err
     assert office_count(database) == 0
 
@@ -396,5 +396,5 @@ def test_the_demo_has_a_user_per_role_and_only_admin_may_edit(database: Database
         roles = {user.username: user.role for user in session.scalars(select(User))}
         allowed = {name: directory_access(session, Settings(user=name)).may_edit
                    for name in roles}
-    assert roles == {"a.becker": "front_desk", "t.schulz": "supervisor", "admin": "admin"}
-    assert allowed == {"a.becker": False, "t.schulz": False, "admin": True}
+    assert roles == {"empfang": "front_desk", "leitung": "supervisor", "admin": "admin"}
+    assert allowed == {"empfang": False, "leitung": False, "admin": True}

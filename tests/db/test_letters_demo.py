@@ -17,7 +17,7 @@ from app.letters.model import LetterKind
 from app.services.database import Database
 from app.services.letters import preview_letter
 
-SETTINGS = Settings(office="NE", workstation=1, user="a.becker")
+SETTINGS = Settings(office="NE", workstation=1, user="empfang")
 
 
 @pytest.fixture

@@ -1,0 +1,48 @@
+"""A person's audit trail for the supervisor: who saw, changed or printed what, and when."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.db.models import AuditEvent
+from app.security.audit import PERSON, AuditAction
+
+
+@dataclass(frozen=True)
+class TrailEntry:
+    """One line of the trail."""
+
+    occurred_at: datetime  # aware, UTC
+    username: str
+    workstation: str
+    action: AuditAction | str  # a value this program does not know stays text
+    details: dict[str, Any]
+
+
+def person_audit_trail(session: Session, person_id: uuid.UUID, *,
+                       limit: int = 200) -> list[TrailEntry]:
+    """The newest ``limit`` entries about this person, newest first."""
+    query = (select(AuditEvent.occurred_at, AuditEvent.username, AuditEvent.workstation,
+                    AuditEvent.action, AuditEvent.details)
+             .where(AuditEvent.entity_type == PERSON, AuditEvent.entity_id == person_id)
+             .order_by(AuditEvent.seq.desc()).limit(limit))
+    return [TrailEntry(_aware(row.occurred_at), row.username, row.workstation,
+                       _action(row.action), dict(row.details))
+            for row in session.execute(query)]
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _action(value: str) -> AuditAction | str:
+    try:
+        return AuditAction(value)
+    except ValueError:
+        return value
