@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import app
+from app.audit_commands import add_audit_commands, audit_verify
 from app.config import Settings, load_settings
 from app.directory_commands import add_directory_commands, directory_export, directory_import
 from app.errors import LotseError
@@ -23,7 +24,9 @@ from app.person_commands import (
     person_find,
     person_update,
 )
+from app.referral_commands import REFERRAL_HANDLERS, add_export_commands
 from app.route_commands import add_route_commands, route, rules_check
+from app.user_commands import add_user_commands, add_user_option, user_add
 from app.visit_commands import add_visit_commands, visit_add
 
 Handler = Callable[[argparse.Namespace, Settings], int]
@@ -40,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help=_("Datenbankadresse (sqlite:///DATEI oder postgresql://…)"))
     parser.add_argument("--config", metavar="DATEI", type=Path,
                         help=_("Benutzerkonfiguration statt der Standarddatei"))
+    add_user_option(parser)
     commands = parser.add_subparsers(dest="command", metavar=_("BEFEHL"))
 
     db = commands.add_parser("db", help=_("Datenbankschema prüfen und aktualisieren"))
@@ -56,6 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_route_commands(commands)
     add_directory_commands(commands)
     add_letter_commands(commands)
+    add_audit_commands(commands)
+    add_user_commands(commands)
+    add_export_commands(commands)
     return parser
 
 
@@ -117,6 +124,9 @@ HANDLERS: dict[tuple[str, str | None], Handler] = {
     ("directory", "import"): directory_import,
     ("letter", None): letter,
     ("referral", "list"): referral_list,
+    ("audit", "verify"): audit_verify,
+    ("user", "add"): user_add,
+    **REFERRAL_HANDLERS,
 }
 
 

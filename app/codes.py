@@ -188,6 +188,7 @@ class ReferralStatus(StrEnum):
     NOT_REACHED = "not_reached"
     DECLINED = "declined"
     CANCELLED = "cancelled"
+    REJECTED = "rejected"  # a supervisor refused the approval; the original never prints
 
     @property
     def label(self) -> str:
@@ -203,6 +204,7 @@ _REFERRAL_STATUS_LABELS = {
     ReferralStatus.NOT_REACHED: N_("Nicht erreicht"),
     ReferralStatus.DECLINED: N_("Abgelehnt"),
     ReferralStatus.CANCELLED: N_("Storniert"),
+    ReferralStatus.REJECTED: N_("Zurückgewiesen"),
 }
 
 

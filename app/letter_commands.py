@@ -1,4 +1,5 @@
-"""``lotse letter REFERENCE --out FILE.pdf`` and ``lotse referral list``.
+"""``lotse letter REFERENCE --out FILE.pdf`` and ``lotse referral list`` (the other
+``referral`` actions are in app/referral_commands.py).
 
 ``letter`` issues a letter as the app's "save as PDF" does: it is recorded in the print log
 (channel ``pdf``; the first one is the original, every later one a Zweitschrift) and the
@@ -26,6 +27,7 @@ from app.config import Settings
 from app.errors import FieldsValidationError, NotFoundError
 from app.i18n import _
 from app.person_commands import RejectedInput
+from app.referral_commands import add_referral_actions
 
 if TYPE_CHECKING:  # the services are imported when a command runs: `lotse` starts fast
     from app.services.letters import ReferralRow, RenderedLetter
@@ -46,7 +48,8 @@ def add_letter_commands(commands: Any) -> None:
     letter.add_argument("--language", default=None, metavar=_("CODE"),
                         help=_("Sprache des Teils für die Person: {codes}").format(
                             codes=", ".join(LETTER_LANGUAGES)))
-    referral = commands.add_parser("referral", help=_("Überleitungen auflisten"))
+    referral = commands.add_parser("referral", help=_("Überleitungen auflisten, anlegen, "
+                                                      "freigeben und abschließen"))
     actions = referral.add_subparsers(dest="referral_command", metavar=_("AKTION"),
                                       required=True)
     listing = actions.add_parser("list", help=_("Überleitungen, neueste zuerst"))
@@ -54,6 +57,7 @@ def add_letter_commands(commands: Any) -> None:
                          help=_("nur die Überleitungen dieser Person (Kennung oder "
                                 "Personennummer)"))
     listing.add_argument("--json", action="store_true", help=_("Ausgabe als JSON"))
+    add_referral_actions(actions)
 
 
 def letter(args: argparse.Namespace, settings: Settings) -> int:
@@ -65,7 +69,7 @@ def letter(args: argparse.Namespace, settings: Settings) -> int:
     _check_language(args.language)
     database = open_database(settings, upgrade_schema=True)
     try:
-        with _atomic_file(args.out) as temporary, unit_of_work(database.sessions) as session:
+        with atomic_file(args.out) as temporary, unit_of_work(database.sessions) as session:
             issued = issue_letter(session, args.reference, kind=LetterKind(args.kind),
                                   language=args.language, settings=settings, channel="pdf")
             temporary.write_bytes(issued.pdf)
@@ -87,7 +91,7 @@ def _check_language(code: str | None) -> None:
 
 
 @contextlib.contextmanager
-def _atomic_file(target: Path) -> Iterator[Path]:
+def atomic_file(target: Path) -> Iterator[Path]:
     """A temporary file beside ``target`` that replaces it when the block succeeds and is
     removed when it fails."""
     try:
@@ -121,7 +125,7 @@ def referral_list(args: argparse.Namespace, settings: Settings) -> int:
     try:
         with database.sessions() as session:
             person_id = None if args.person is None else load_person(
-                session, _person_key(args.person)).id
+                session, person_key(args.person)).id
             rows = referral_rows(session, person_id=person_id)
     except NotFoundError as exc:
         raise RejectedInput([_entry("person", str(exc))], exit_code=exc.exit_code) from exc
@@ -132,7 +136,7 @@ def referral_list(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _person_key(text: str) -> uuid.UUID | str:
+def person_key(text: str) -> uuid.UUID | str:
     try:
         return uuid.UUID(text)
     except ValueError:

@@ -353,6 +353,9 @@ class AuditEvent(Keyed, Base):
 
     __tablename__ = "audit_events"
 
+    # The chain's order: assigned as last + 1 under a lock (see app.security.audit); a gap
+    # is a deleted entry. Not time – clocks of two workstations disagree.
+    seq: Mapped[int] = mapped_column(Integer, unique=True)
     occurred_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"), default=None)
     username: Mapped[str] = mapped_column(String(100), default="")
@@ -387,3 +390,25 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text, default="")
+
+
+# --- supervision: the referral's lifecycle --------------------------------------------------
+
+
+class ReferralStatusChange(Keyed, Base):
+    """One step of a referral's lifecycle: from which status to which, why, who and when.
+
+    Appended, never edited: the referral row holds the current status, these rows hold how it
+    got there (see app/services/referral_lifecycle.py)."""
+
+    __tablename__ = "referral_status_changes"
+
+    referral_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("referrals.id"), index=True)
+    from_status: Mapped[str] = mapped_column(String(20))
+    to_status: Mapped[str] = mapped_column(String(20), index=True)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    changed_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"), default=None)
+    # Always the account name, also when it has no row in ``users`` (a Windows sign-in).
+    username: Mapped[str] = mapped_column(String(100), default="")
+    workstation: Mapped[str] = mapped_column(String(40), default="")

@@ -46,7 +46,8 @@ from app.services.letter_person import (
 from app.services.route_order import route_order
 
 # Referrals that no longer send anyone anywhere stay off the route sheet.
-_CLOSED = (ReferralStatus.CANCELLED.value, ReferralStatus.DECLINED.value)
+_CLOSED = (ReferralStatus.CANCELLED.value, ReferralStatus.DECLINED.value,
+           ReferralStatus.REJECTED.value)
 
 
 @dataclass(frozen=True)

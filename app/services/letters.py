@@ -2,9 +2,10 @@
 
 :func:`preview_letter` renders and records nothing. :func:`issue_letter` renders and appends
 the print to the log in the caller's transaction (one unit of work per user action); printing
-the original of a referral letter marks a draft or approved referral as issued. A letter
-printed before comes out as a copy (Zweitschrift) with the original's date, so it says what
-the original said.
+the original of a referral letter marks a draft or approved referral as issued, and is
+refused while the referral waits for a supervisor's approval (app/services/approval.py). A
+letter printed before comes out as a copy (Zweitschrift) with the original's date, so it
+says what the original said.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ from sqlalchemy.orm import Session
 
 from app.codes import ReferralStatus
 from app.config import Settings
-from app.db.models import Concern, DirectoryOffice, Person, PrintEvent, Referral, User
+from app.db.models import Concern, DirectoryOffice, Person, PrintEvent, Referral
 from app.letters.model import LetterKind
+from app.services.approval import check_original_may_print
 from app.services.letter_builders import Issue, build_letter, visit_referrals
 from app.services.letter_parts import find_referral, letter_language
 from app.services.print_log import (
@@ -31,6 +33,7 @@ from app.services.print_log import (
     printed_on,
     record_print,
 )
+from app.services.referral_lifecycle import ChangedBy, change_status
 
 __all__ = ["LetterKind", "ReferralRow", "RenderedLetter", "issue_letter", "preview_letter",
            "referral_rows"]
@@ -111,6 +114,9 @@ def issue_letter(session: Session, reference: str, *, kind: LetterKind = LetterK
     if channel not in CHANNELS:
         raise ValueError(f"unknown print channel {channel!r}")
     rendered, subject = _render(session, reference, kind, language, settings)
+    if kind is LetterKind.REFERRAL and not rendered.copy:
+        check_original_may_print(session, session.get_one(Referral, subject.referral_id),
+                                 settings=settings)
     record_print(session, subject, Printed(rendered.sha256, rendered.template_version,
                                            channel, rendered.language, rendered.copy),
                  settings=settings)
@@ -147,9 +153,5 @@ def _subject(session: Session, referral: Referral, kind: LetterKind) -> LetterSu
 def _mark_issued(session: Session, referral_id: uuid.UUID, settings: Settings) -> None:
     referral = session.get_one(Referral, referral_id)
     if referral.status in _OPEN_FOR_ISSUE:
-        referral.status = ReferralStatus.ISSUED.value
-        referral.status_changed_at = datetime.now(UTC)
-        referral.status_changed_by = session.scalars(
-            select(User.id).where(User.username == settings.user)).first()
-        referral.origin = settings.origin
-        session.flush()
+        change_status(session, referral, ReferralStatus.ISSUED.value,
+                      by=ChangedBy.from_settings(session, settings))
