@@ -28,9 +28,18 @@ SQLITE_TRIGGERS = {
 
 
 def upgrade() -> None:
-    # No audit entries were written before this revision, so seq needs no default.
+    # Lotse wrote no audit entries before this revision; entries left by a downgrade of a
+    # later database get their sequence back in the order they were written.
     with op.batch_alter_table("audit_events", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("seq", sa.Integer(), nullable=False))
+        batch_op.add_column(sa.Column("seq", sa.Integer(), nullable=True))
+    op.execute("""
+        UPDATE audit_events SET seq = (
+            SELECT numbered.position FROM (
+                SELECT id, ROW_NUMBER() OVER (ORDER BY occurred_at, id) AS position
+                FROM audit_events) AS numbered
+            WHERE numbered.id = audit_events.id)""")
+    with op.batch_alter_table("audit_events", schema=None) as batch_op:
+        batch_op.alter_column("seq", existing_type=sa.Integer(), nullable=False)
         batch_op.create_unique_constraint(batch_op.f("uq_audit_events_seq"), ["seq"])
     create_append_only_triggers()
 
