@@ -1,4 +1,5 @@
-"""Starting the desktop app: Qt, translations, fonts, the database, then the main window."""
+"""Starting the desktop app: Qt, translations, fonts, the database, signing in, then the main
+window."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from app.i18n import current_language
 from app.resources import resource_path
 from app.services.database import Database, open_database
 from ui.compat import keep_singletons_alive
+from ui.controllers.sign_in import sign_in_at_start
 from ui.crash import install_excepthook
 from ui.logs import configure_logging, route_qt_messages
 from ui.main_window import MainWindow
@@ -87,8 +89,9 @@ def open_configured_database(settings: Settings) -> Database | None:
 
 def start(settings: Settings, log_file: Path) -> MainWindow | None:
     """Everything up to the event loop: Qt, its German texts, the fonts, the database
-    (upgraded before the first window) and the shown main window; None if the database
-    cannot be used and the user has been told why."""
+    (upgraded before the first window), signing in and the shown main window; None if the
+    database cannot be used (the user has been told why). Closing the sign-in dialog quits
+    (SystemExit 0)."""
     application = create_application()
     install_excepthook(str(log_file))  # from here on nothing fails without a word
     install_qt_translations(application, current_language())
@@ -97,7 +100,11 @@ def start(settings: Settings, log_file: Path) -> MainWindow | None:
     if database is None:
         return None
     route_qt_messages()
-    window = MainWindow(settings, database)
+    start_as = sign_in_at_start(settings, database)
+    if start_as is None:  # Esc in the sign-in dialog: quit
+        database.close()
+        raise SystemExit(0)
+    window = MainWindow(settings, database, start_as.signed_in)
     window.show()
     return window
 

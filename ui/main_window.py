@@ -1,4 +1,8 @@
-"""The one main window: navigation on the left, the chosen area on the right."""
+"""The one main window: navigation on the left, the chosen area on the right.
+
+It knows who signed in: the status bar names them, the navigation lists only the areas
+their role may use, and a shortcut to an area left out does nothing.
+"""
 
 from __future__ import annotations
 
@@ -6,26 +10,38 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QWidget
 
 from app.config import Settings
 from app.drafts import default_draft_store
 from app.i18n import _
+from app.security.accounts import SignedIn
 from app.services.database import Database
 from ui.areas import Area, areas
 from ui.controllers.directory_controller import DirectoryController
 from ui.controllers.front_desk import FrontDesk
 from ui.controllers.overview_controller import OverviewController
 from ui.controllers.rules_controller import RulesController
+from ui.controllers.sign_in_roles import (
+    acting_actor,
+    acting_settings,
+    may_see_area,
+    user_text,
+)
+from ui.views.approval_page import ApprovalArea
 from ui.views.directory_page import DirectoryPage
 from ui.views.empty_state import EmptyStatePage
 from ui.views.navigation import NavigationView
 from ui.views.overview_page import OverviewPage
 from ui.views.rules_page import RulesPage
+from ui.views.statistics_page import StatisticsArea
 from ui.views.status_bar import StatusBarView
 from ui.worker import DatabaseWorker
 
 DEFAULT_SIZE = (1280, 800)
+# Built only for the roles that may use them; the others keep the empty state, never shown.
+SUPERVISION: dict[str, type[ApprovalArea] | type[StatisticsArea]] = {
+    "approval": ApprovalArea, "statistics": StatisticsArea}
 SMALLEST_SIZE = QSize(1024, 640)
 
 
@@ -35,8 +51,12 @@ def area_shortcut(area: Area) -> QKeySequence:
 
 class MainWindow(QMainWindow):
     def __init__(self, settings: Settings, database: Database,
-                 parent: QWidget | None = None) -> None:
+                 signed_in: SignedIn | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.signed_in = signed_in  # None: the database has no accounts yet
+        self.actor = acting_actor(settings, signed_in)
+        settings = acting_settings(settings, signed_in)
+        self.settings = settings
         self.setWindowTitle(_("Lotse – {office}").format(office=settings.office))
         self.resize(*DEFAULT_SIZE)
         self.database = database
@@ -53,6 +73,8 @@ class MainWindow(QMainWindow):
         self.rules = RulesController(self.worker, self.rules_page, self)
         self.front_desk = FrontDesk(self.worker, settings, default_draft_store(settings),
                                     self.go_to_area, self)
+        self.front_desk.person.enable_audit_trail(self.actor)
+        self.front_desk.letters.enable_outcomes(self.actor)
         self._restore_offered = False
         self._on_show: dict[str, Callable[[], None]] = {
             "overview": self.overview.refresh,
@@ -76,16 +98,33 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         for row, shortcut in enumerate(shortcuts):
-            self._add_area_action(row, shortcut)
+            if self.may_use(self.areas[row]):
+                self._add_area_action(row, shortcut)
+            else:
+                self.navigation.hide_area(row)
         self._add_action(_("Suchen"), QKeySequence.StandardKey.Find, self.front_desk.search)
         self._add_action(_("Neue Person"), QKeySequence("F2"), self.front_desk.new_person)
         self.navigation.area_chosen.connect(self._show_area)
         self.overview.show_site(settings, database)
+        self._show_who(settings)
         self.navigation.select(0)
         self.navigation.list.setFocus()
         # A fixed lower bound, so that the layout does not move it whenever a text changes
         # (each move would be sent to the window system again).
         self.setMinimumSize(self.minimumSizeHint().expandedTo(SMALLEST_SIZE))
+
+    def may_use(self, area: Area) -> bool:
+        return may_see_area(self.actor.role, area.key)
+
+    def _show_who(self, settings: Settings) -> None:
+        self.status_bar.user.setText(user_text(settings, self.signed_in))
+        self.status_bar.user.setAccessibleName(self.status_bar.user.text())
+        if self.signed_in is None:
+            self.no_accounts = QLabel(_("Keine Benutzerkonten – lotse user add NAME --role "
+                                        "admin legt das erste an"))
+            self.no_accounts.setObjectName("no-accounts")
+            self.no_accounts.setAccessibleName(self.no_accounts.text())
+            self.status_bar.addPermanentWidget(self.no_accounts)
 
     def _page_for(self, area: Area) -> QWidget:
         if area.key == "overview":
@@ -94,6 +133,8 @@ class MainWindow(QMainWindow):
             return self.directory_page
         if area.key == "rules":
             return self.rules_page
+        if area.key in SUPERVISION and self.may_use(area):
+            return SUPERVISION[area.key](self.worker, self.settings, lambda: self.actor, self)
         front_desk = self.front_desk.pages()
         if area.key in front_desk:
             return front_desk[area.key]

@@ -110,7 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("outdir", type=Path)
     parser.add_argument("--database", required=True, metavar="URL")
-    parser.add_argument("--user", default="a.becker", help="user name in the status bar")
+    parser.add_argument("--user", default="empfang", help="user name in the status bar")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     keep_singletons_alive()

@@ -1,4 +1,5 @@
-"""A main window on a real database, and helpers to wait for the background worker."""
+"""A main window on a real database, signed in without the dialog, and helpers to wait for
+the background worker."""
 
 from __future__ import annotations
 
@@ -7,7 +8,11 @@ from collections.abc import Callable, Iterator
 import pytest
 from pytestqt.qtbot import QtBot
 
+from app.codes import Role
 from app.config import Settings
+from app.db.engine import unit_of_work
+from app.db.models import User
+from app.security.accounts import SignedIn, find_user
 from app.services.database import Database
 from ui.compat import keep_singletons_alive
 from ui.main_window import MainWindow
@@ -21,6 +26,19 @@ def site_settings(database: Database) -> Settings:
                     workstation=3, user="a.becker")
 
 
+def signed_in(database: Database, username: str = "a.becker",
+              role: Role = Role.FRONT_DESK) -> SignedIn:
+    """Signed in as ``username`` – the account a test added, or a new one with ``role`` –
+    without the dialog (and without argon2)."""
+    with unit_of_work(database.sessions) as session:
+        user = find_user(session, username)
+        if user is None:
+            user = User(username=username, role=role.value, origin="GV-3")
+            session.add(user)
+            session.flush()
+        return SignedIn(user.id, user.username, Role(user.role), user.display_name, "GV-3")
+
+
 def wait_for(qtbot: QtBot, worker: DatabaseWorker) -> None:
     """Until every operation asked for so far has called back (no sleeping)."""
     qtbot.waitUntil(lambda: not worker.busy, timeout=10_000)
@@ -28,11 +46,13 @@ def wait_for(qtbot: QtBot, worker: DatabaseWorker) -> None:
 
 @pytest.fixture
 def open_window(qtbot: QtBot, database: Database) -> Iterator[Callable[[], MainWindow]]:
-    """Opens the main window on the (already seeded) database when the test asks for it."""
+    """Opens the main window on the (already seeded) database when the test asks for it,
+    signed in as a front-desk account unless the test names another one."""
     windows: list[MainWindow] = []
 
-    def opener() -> MainWindow:
-        window = MainWindow(site_settings(database), database)
+    def opener(username: str = "a.becker", role: Role = Role.FRONT_DESK) -> MainWindow:
+        window = MainWindow(site_settings(database), database,
+                            signed_in(database, username, role))
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)

@@ -225,10 +225,11 @@ def test_tab_goes_from_the_list_to_the_choices_the_preview_and_the_buttons(
     open_letters_of(qtbot, window, scene, dialogs)
     page = window.front_desk.letters_page
     seen = []
-    for _step in range(7):
+    for _step in range(8):
         seen.append(focused().accessibleName() or focused().text())  # type: ignore[attr-defined]
         press(qtbot, Qt.Key.Key_Tab)
     assert seen == ["Überleitungen von Al-Hassan, Fatima", "Art des Schreibens", "Sprache",
-                    "Vorschau", "Einwilligu&ng erfassen …", "Als PDF speichern …", "Drucken …"]
+                    "Vorschau", "Einwilligu&ng erfassen …", "&Rückmeldung erfassen …",
+                    "Als PDF speichern …", "Drucken …"]
     assert "Strg+P" in page.print_button.toolTip()
     assert "Strg+Umschalt+S" in page.save_button.toolTip()

@@ -19,13 +19,14 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from app.codes import Role
 from app.services.database import Database
 from tests.ui.conftest import wait_for
 from tests.ui.records import add_directory_offices, add_persons, mark_as_demo
 from ui.main_window import MainWindow
 from ui.views.empty_state import EmptyStatePage
 
-Opener = Callable[[], MainWindow]
+Opener = Callable[..., MainWindow]
 
 
 def test_status_bar_names_mode_database_user_office_and_workstation(
@@ -34,7 +35,7 @@ def test_status_bar_names_mode_database_user_office_and_workstation(
     bar = window.status_bar
     assert window.windowTitle() == "Lotse – GV"
     assert bar.mode.text() == "Betriebsart: Gemeinsame Datenbank"
-    assert bar.user.text() == "Benutzer: a.becker"
+    assert bar.user.text() == "Benutzer: a.becker (Empfang)"
     assert bar.office.text() == "Dienststelle: GV"
     assert bar.workstation.text() == "Arbeitsplatz: 3"
     url = database.engine.url
@@ -87,7 +88,7 @@ def test_ctrl_8_opens_the_directory_with_its_offices(
 
 
 def test_shortcuts_are_shown_in_the_navigation_tooltips(open_window: Opener) -> None:
-    window = open_window()
+    window = open_window("admin", Role.ADMIN)  # an administrator sees every area
     items = [window.navigation.list.item(row) for row in range(window.navigation.list.count())]
     assert [item.text() for item in items] == [
         "Übersicht", "Empfang", "Person", "Besuch & Anliegen", "Schreiben", "Freigabe",
@@ -99,7 +100,7 @@ def test_shortcuts_are_shown_in_the_navigation_tooltips(open_window: Opener) -> 
 
 
 def test_arrow_keys_in_the_navigation_change_the_area(qtbot: QtBot, open_window: Opener) -> None:
-    window = open_window()
+    window = open_window("admin", Role.ADMIN)
     assert window.navigation.list.hasFocus()
     qtbot.keyClick(window.navigation.list, Qt.Key.Key_Down)
     assert window.current_area().key == "reception"

@@ -17,6 +17,7 @@ from app.config import Settings
 from app.errors import FieldsValidationError, LotseError
 from app.i18n import _
 from app.letters.model import LetterKind
+from app.security.permissions import Action, Actor, allowed
 from app.services.letters import ReferralRow, RenderedLetter
 from ui.controllers.consent_controller import ConsentController
 from ui.controllers.failures import describe_failure
@@ -28,6 +29,7 @@ from ui.controllers.letter_operations import (
     preview,
 )
 from ui.controllers.letter_printing import LetterPrinting
+from ui.controllers.outcome import OutcomeController
 from ui.models.referral_model import ReferralModel
 from ui.printing import LetterDialogs, PrintFailedError, SystemDialogs
 from ui.views.letters_page import LettersPage
@@ -52,10 +54,21 @@ class LettersController(QObject):
         self.letter: RenderedLetter | None = None  # the letter previewed now
         self._generation = 0
         self._select_next: str | None = None
+        self.outcomes: OutcomeController | None = None  # enable_outcomes
         self.printing = LetterPrinting(worker, page, settings, dialogs or SystemDialogs(), self)
         self.consent = ConsentController(worker, page, settings, self)
         self._connect()
         self._update_actions()
+
+    def enable_outcomes(self, actor: Actor) -> None:
+        """Offer outcome entry to the roles that may record outcomes."""
+        if not allowed(actor.role, Action.RECORD_OUTCOME):
+            return
+        outcomes = OutcomeController(self._worker, actor, self)
+        self.outcomes = outcomes
+        self._page.show_outcome_button()
+        self._page.outcome_requested.connect(lambda: outcomes.open(self._page))
+        outcomes.recorded.connect(lambda _reference: self.refresh() if self.asked else None)
 
     def _connect(self) -> None:
         page = self._page

@@ -17,14 +17,15 @@ from app.config import Settings
 from app.drafts import Draft, DraftStore
 from app.errors import ConflictError
 from app.i18n import _
+from app.security.permissions import Action, Actor, allowed
 from app.services.person_input import PersonValidationError
 from ui.autosave import Autosaver
+from ui.controllers.audit_trail import AuditTrailController, viewed_person
 from ui.controllers.failures import describe_failure
 from ui.controllers.person_operations import (
     LoadedPerson,
     SaveOutcome,
     display_name,
-    load,
     save_changes,
     save_new,
 )
@@ -52,6 +53,17 @@ class PersonController(QObject):
         page.form.changed.connect(self._edited)
         page.save_requested.connect(self.save)
         page.cancel_requested.connect(self.cancel)
+        self.audit_trail = AuditTrailController(worker, self)
+
+    def enable_audit_trail(self, actor: Actor) -> None:
+        """Offer the person's audit trail to the roles that may see it."""
+        if allowed(actor.role, Action.VIEW_AUDIT_TRAIL):
+            self._page.show_audit_trail_button()
+            self._page.audit_trail_requested.connect(self.show_audit_trail)
+
+    def show_audit_trail(self) -> None:
+        if self.current is not None:
+            self.audit_trail.show(self.current.person_id, self.current.name, self._page)
 
     # --- what the form shows ----------------------------------------------------------------
 
@@ -73,7 +85,7 @@ class PersonController(QObject):
             if then is not None:
                 then()
 
-        self._worker.run(load(person_id), show, self._failed)
+        self._worker.run(viewed_person(person_id, self._settings), show, self._failed)
 
     def restore(self, draft: Draft) -> None:
         """Show an autosaved draft again, as it was when it was saved."""

@@ -3,7 +3,8 @@
 Left, whose referrals these are and the table; right, which letter (Überleitungsschreiben,
 Einwilligungserklärung, Laufzettel) in which language, the preview, and what to do with it.
 Enter on a row previews it, Ctrl+P prints, Ctrl+Shift+S saves as PDF, Alt+N records a consent,
-Esc goes back to where the front desk came from.
+Ctrl+E (or Alt+R) records what became of a referral, Esc goes back to where the front desk
+came from.
 """
 
 from __future__ import annotations
@@ -72,6 +73,7 @@ class LettersPage(QWidget):
     print_requested = Signal()
     save_requested = Signal()
     consent_requested = Signal()
+    outcome_requested = Signal()
     back_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -138,6 +140,11 @@ class LettersPage(QWidget):
         self.consent_button = QPushButton(_("Einwilligu&ng erfassen …"))
         self.consent_button.setToolTip(_("Die Einwilligung der Person für diese Stelle "
                                          "erfassen (Alt+N)"))
+        self.outcome_button = QPushButton(_("&Rückmeldung erfassen …"))
+        self.outcome_button.setToolTip(_("Eintragen, was aus einer Überleitung geworden ist: "
+                                         "Aktenzeichen tippen oder QR-Code scannen (Strg+E)"))
+        self.outcome_button.hide()  # for the roles that may (show_outcome_button)
+        self.outcome_button.clicked.connect(self._outcome_if_shown)
         self.save_button = QPushButton(_("Als PDF speichern …"))
         self.save_button.setToolTip(_("Das Schreiben als PDF-Datei speichern; wird "
                                       "protokolliert (Strg+Umschalt+S)"))
@@ -148,6 +155,7 @@ class LettersPage(QWidget):
         self.print_button.clicked.connect(self.print_requested)
         row = QHBoxLayout()
         row.addWidget(self.consent_button)
+        row.addWidget(self.outcome_button)
         row.addStretch(1)
         row.addWidget(self.save_button)
         row.addWidget(self.print_button)
@@ -158,6 +166,14 @@ class LettersPage(QWidget):
             self._print_if_enabled)
         page_shortcut(self, "Ctrl+Shift+S").activated.connect(self._save_if_enabled)
         page_shortcut(self, "Esc").activated.connect(self.back_requested)
+        page_shortcut(self, "Ctrl+E").activated.connect(self._outcome_if_shown)
+
+    def show_outcome_button(self) -> None:
+        self.outcome_button.show()
+
+    def _outcome_if_shown(self) -> None:
+        if self.outcome_button.isVisible():
+            self.outcome_requested.emit()
 
     def _print_if_enabled(self) -> None:
         if self.print_button.isEnabled():
@@ -170,7 +186,7 @@ class LettersPage(QWidget):
     def chain_tab_order(self) -> None:
         """List, letter choice, language, preview, then the buttons left to right."""
         chain = [self.table, self.kind, self.language, self.preview.view,
-                 self.consent_button, self.save_button, self.print_button]
+                 self.consent_button, self.outcome_button, self.save_button, self.print_button]
         for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
 

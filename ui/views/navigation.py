@@ -33,6 +33,14 @@ class NavigationView(QWidget):
         layout.addWidget(self.list)
         self.list.currentRowChanged.connect(self.area_chosen)
 
+    def hide_area(self, row: int) -> None:
+        """An area the role may not use: not listed, and the arrow keys skip it."""
+        self.list.setRowHidden(row, True)
+
+    def visible_titles(self) -> list[str]:
+        return [self.list.item(row).text() for row in range(self.list.count())
+                if not self.list.isRowHidden(row)]
+
     def select(self, row: int) -> None:
         self.list.setCurrentRow(row)
 

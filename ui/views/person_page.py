@@ -1,7 +1,8 @@
 """The person area: a heading saying whose file this is, the form, and what to do with it.
 
 Ctrl+S saves, Esc cancels (after asking, when something typed would be dropped),
-Alt+E records a visit of this person, Alt+S shows the person's letters.
+Alt+E records a visit of this person, Alt+S shows the person's letters, Alt+P (supervisors)
+the person's audit trail.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ class PersonPage(QWidget):
     cancel_requested = Signal()
     visit_requested = Signal()
     letters_requested = Signal()
+    audit_trail_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,16 +57,22 @@ class PersonPage(QWidget):
         self.letters_button = QPushButton(_("&Schreiben"))
         self.letters_button.setToolTip(_("Die Überleitungen dieser Person ansehen und ihre "
                                          "Schreiben drucken (Alt+S)"))
+        self.audit_button = QPushButton(_("&Protokoll …"))
+        self.audit_button.setToolTip(_("Wer diese Akte wann angesehen, geändert oder gedruckt "
+                                       "hat (Alt+P)"))
+        self.audit_button.hide()  # for the roles that may see it (show_audit_trail_button)
         self.cancel_button = QPushButton(_("Abbrechen"))
         self.cancel_button.setToolTip(_("Abbrechen (Esc)"))
         self.save_button = QPushButton(_("Speichern"))
         self.save_button.setToolTip(_("Speichern (Strg+S)"))
         self.visit_button.clicked.connect(self.visit_requested)
         self.letters_button.clicked.connect(self.letters_requested)
+        self.audit_button.clicked.connect(self.audit_trail_requested)
         self.cancel_button.clicked.connect(self.cancel_requested)
         self.save_button.clicked.connect(self.save_requested)
         row.addWidget(self.visit_button)
         row.addWidget(self.letters_button)
+        row.addWidget(self.audit_button)
         row.addStretch(1)
         row.addWidget(self.cancel_button)
         row.addWidget(self.save_button)
@@ -74,6 +82,10 @@ class PersonPage(QWidget):
         self.title.setText(title)
         self.visit_button.setEnabled(stored)
         self.letters_button.setEnabled(stored)
+        self.audit_button.setEnabled(stored)
+
+    def show_audit_trail_button(self) -> None:
+        self.audit_button.show()
 
     def show_message(self, text: str, *, problem: bool = False) -> None:
         self.message.setText(text)

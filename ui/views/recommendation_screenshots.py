@@ -83,7 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     keep_singletons_alive()
-    settings = replace(load_settings(database_url=args.database), user="a.becker")
+    settings = replace(load_settings(database_url=args.database), user="empfang")
     set_language(settings.language)
     application = create_application()
     register_fonts(application)
