@@ -8,15 +8,15 @@ changed row is replaced in place, so the selection stays where it is.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
+from typing import cast
 
-from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtCore import QObject
 
 from app.i18n import _
 from app.services.approval import QueueRow
-from ui.models.columns import ColumnsModel, Index
+from ui.models.columns import ReferenceRowsModel
 from ui.models.referral_model import agency_label, concern_label, status_label
 
 
@@ -33,45 +33,21 @@ def _columns() -> list[tuple[str, Callable[[QueueRow], str]]]:
     ]
 
 
-class ApprovalModel(ColumnsModel):
+class ApprovalModel(ReferenceRowsModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(_columns(), parent)
-        self._rows: list[QueueRow] = []
-
-    def set_rows(self, rows: Sequence[QueueRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
 
     def replace_status(self, reference: str, status: str) -> None:
         """Show a decision on a listed row without reloading the queue."""
         number = self.row_of(reference)
-        if number is None:
-            return
-        old = self._rows[number]
-        self._rows[number] = replace(old, status=status)
-        self.dataChanged.emit(self.index(number, 0), self.index(number, len(self._columns) - 1))
+        if number is not None:
+            self.replace_row(number, replace(self._rows[number], status=status))
 
     def row_at(self, row: int) -> QueueRow:
-        return self._rows[row]
-
-    def row_of(self, reference: str) -> int | None:
-        return next((n for n, row in enumerate(self._rows) if row.reference == reference), None)
+        return cast(QueueRow, super().row_at(row))
 
     def rows(self) -> list[QueueRow]:
-        return list(self._rows)
+        return super().rows()
 
-    # --- Qt's model interface ---------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[index.column()][1](row)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join((row.reference, row.office_name, *row.reasons))
-        return None
+    def tooltip(self, row: QueueRow) -> str:
+        return "\n".join((row.reference, row.office_name, *row.reasons))

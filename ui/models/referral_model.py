@@ -10,15 +10,15 @@ so the selection and the scroll position stay where they are.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import cast
 
-from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtCore import QObject
 
 from app.codes import AgencyKind, Concern, ReferralStatus
 from app.i18n import _
 from app.iso_codes import language_name
 from app.services.letters import ReferralRow
-from ui.models.columns import ColumnsModel, Index
+from ui.models.columns import ReferenceRowsModel
 
 
 def agency_label(code: str) -> str:
@@ -54,49 +54,23 @@ def _columns() -> list[tuple[str, Callable[[ReferralRow], str]]]:
     ]
 
 
-class ReferralModel(ColumnsModel):
+class ReferralModel(ReferenceRowsModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(_columns(), parent)
-        self._rows: list[ReferralRow] = []
-
-    def set_rows(self, rows: Sequence[ReferralRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
 
     def replace_rows(self, rows: Sequence[ReferralRow]) -> None:
         """Show the fresh state of rows already listed (printed, status); others are ignored."""
         fresh = {row.referral_id: row for row in rows}
         for number, old in enumerate(self._rows):
             if old.referral_id in fresh and fresh[old.referral_id] != old:
-                self._rows[number] = fresh[old.referral_id]
-                self.dataChanged.emit(self.index(number, 0),
-                                      self.index(number, len(self._columns) - 1))
+                self.replace_row(number, fresh[old.referral_id])
 
     def row_at(self, row: int) -> ReferralRow:
-        return self._rows[row]
-
-    def row_of(self, reference: str) -> int | None:
-        for number, row in enumerate(self._rows):
-            if row.reference == reference:
-                return number
-        return None
+        return cast(ReferralRow, super().row_at(row))
 
     def rows(self) -> list[ReferralRow]:
-        return list(self._rows)
+        return super().rows()
 
-    # --- Qt's model interface ---------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[index.column()][1](row)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(part for part in (row.reference, row.person_name, row.office_name,
-                                               concern_label(row.concern)) if part)
-        return None
+    def tooltip(self, row: ReferralRow) -> str:
+        return "\n".join(part for part in (row.reference, row.person_name, row.office_name,
+                                           concern_label(row.concern)) if part)
