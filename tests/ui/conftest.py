@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.codes import Role
@@ -44,6 +45,13 @@ def wait_for(qtbot: QtBot, worker: DatabaseWorker) -> None:
     qtbot.waitUntil(lambda: not worker.busy, timeout=10_000)
 
 
+def _owned_by(active: QWidget | None, window: MainWindow) -> bool:
+    """The window itself or one of its dialogs (the restore question at first show)."""
+    while active is not None and active is not window:
+        active = active.parentWidget()
+    return active is window
+
+
 @pytest.fixture
 def open_window(qtbot: QtBot, database: Database) -> Iterator[Callable[[], MainWindow]]:
     """Opens the main window on the (already seeded) database when the test asks for it,
@@ -56,6 +64,8 @@ def open_window(qtbot: QtBot, database: Database) -> Iterator[Callable[[], MainW
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
+        window.activateWindow()  # keys go to this window, not to one a test left open
+        qtbot.waitUntil(lambda: _owned_by(QApplication.activeWindow(), window))
         wait_for(qtbot, window.worker)
         windows.append(window)
         return window
