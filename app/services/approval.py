@@ -66,12 +66,14 @@ def approval_reasons(session: Session, referral: Referral, *, settings: Settings
     return tuple(reasons)
 
 
-def approval_queue(session: Session, *, settings: Settings, office: str | None = None,
+def approval_queue(session: Session, *, actor: Actor, settings: Settings,
+                   office: str | None = None,
                    since: date | None = None, until: date | None = None,
                    agency_kind: str | None = None,
                    status: str | None = ReferralStatus.DRAFT.value) -> list[QueueRow]:
     """Referrals that need approval, oldest first; by default those still waiting (drafts).
     ``status=None`` lists every status (approved and rejected ones too)."""
+    require(session, actor, Action.APPROVE_REFERRAL)
     rules = current_rules()
     where = ReferralFilter(office, since, until, agency_kind, status)
     query = filtered(select(Referral, Person, DirectoryOffice.name, Concern.code), where)

@@ -8,16 +8,18 @@ from pathlib import Path
 
 import pytest
 
+from app.codes import Role
 from app.db.engine import unit_of_work
 from app.errors import ConfigError
 from app.letters.model import LetterKind
-from app.security.permissions import RefusedActionError
+from app.security.permissions import Actor, RefusedActionError
 from app.services.approval import ApprovalRequiredError, approval_queue, approve, reject
 from app.services.consents import record_consent
 from app.services.database import Database
 from app.services.letters import RenderedLetter, issue_letter, preview_letter
 from app.services.referral_lifecycle import TransitionError
 from tests.db.referral_scene import (
+    HERE,
     SETTINGS,
     Supervision,
     add_referral,
@@ -27,6 +29,9 @@ from tests.db.referral_scene import (
     status,
     steps,
 )
+
+
+BOSS = Actor(None, "leitung", Role.SUPERVISOR, HERE)
 
 
 @pytest.fixture
@@ -41,7 +46,7 @@ def issue(database: Database, reference: str) -> RenderedLetter:
 
 def queue(database: Database, **filters: object) -> list[str]:
     with database.sessions() as session:
-        return [row.reference for row in approval_queue(session, settings=SETTINGS,
+        return [row.reference for row in approval_queue(session, actor=BOSS, settings=SETTINGS,
                                                         **filters)]  # type: ignore[arg-type]
 
 
@@ -59,7 +64,7 @@ def test_the_queue_holds_the_jugendamt_and_referrals_that_would_print_a_note(
     consent_to_share_the_note(database, office)  # "Duldung läuft ab" would now be printed
     assert queue(database) == [office.scene.residence, office.jugendamt]
     with database.sessions() as session:
-        rows = {row.reference: row for row in approval_queue(session, settings=SETTINGS)}
+        rows = {row.reference: row for row in approval_queue(session, actor=BOSS, settings=SETTINGS)}
     assert "Jugendamt" in rows[office.jugendamt].reasons[0]
     assert "Notiz zum Anliegen" in rows[office.scene.residence].reasons[0]
     assert rows[office.jugendamt].person_name == "Al-Hassan, Omar"

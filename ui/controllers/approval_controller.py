@@ -60,7 +60,7 @@ class ApprovalController(QObject):
         except FilterError as problem:
             self._page.show_message(str(problem), problem=True)
             return
-        self._worker.run(_queue(where, self._settings), self._listed, self._failed(_("Laden")))
+        self._worker.run(_queue(where, self._settings, self._actor()), self._listed, self._failed(_("Laden")))
 
     def _listed(self, rows: list[QueueRow]) -> None:
         self._page.model.set_rows(rows)
@@ -167,7 +167,8 @@ class ApprovalController(QObject):
         return lambda error: self._page.show_message(describe_failure(error, what), problem=True)
 
 
-def _queue(where: ReferralFilter, settings: Settings) -> Callable[[Session], list[QueueRow]]:
+def _queue(where: ReferralFilter, settings: Settings,
+           actor: Actor) -> Callable[[Session], list[QueueRow]]:
     return lambda session: approval_queue(
-        session, settings=settings, office=where.office, since=where.since, until=where.until,
+        session, actor=actor, settings=settings, office=where.office, since=where.since, until=where.until,
         agency_kind=where.agency_kind, status=where.status)
