@@ -5,7 +5,8 @@
    ``/etc/xdg/lotse/lotse.toml`` on Linux)
 3. user file (``lotse.toml`` in the user config dir)
 4. environment (``LOTSE_DATABASE_URL``, ``LOTSE_MODE``, ``LOTSE_OFFICE``,
-   ``LOTSE_WORKSTATION``, ``LOTSE_USER``, ``LOTSE_LANGUAGE``, ``LOTSE_DATA_PROTECTION``)
+   ``LOTSE_WORKSTATION``, ``LOTSE_USER``, ``LOTSE_LANGUAGE``, ``LOTSE_DATA_PROTECTION``,
+   ``LOTSE_WINDOWS_SIGN_IN``, ``LOTSE_APPROVAL_RULES``, ``LOTSE_OVERDUE_DAYS``)
 5. command line (``--database``, ``--config``)
 
 Secrets never live in the TOML files: a PostgreSQL password comes from the OS credential
@@ -24,11 +25,11 @@ from typing import Any
 
 import platformdirs
 
+from app.config_values import CHECKS
 from app.errors import ConfigError
 from app.i18n import _
 
 APP_NAME = "Lotse"
-MODES = ("local", "shared", "branch")
 
 ENVIRONMENT = {
     "LOTSE_DATABASE_URL": "database_url",
@@ -38,10 +39,14 @@ ENVIRONMENT = {
     "LOTSE_USER": "user",
     "LOTSE_LANGUAGE": "language",
     "LOTSE_DATA_PROTECTION": "data_protection",
+    "LOTSE_WINDOWS_SIGN_IN": "windows_sign_in",
+    "LOTSE_APPROVAL_RULES": "approval_rules",
+    "LOTSE_OVERDUE_DAYS": "overdue_days",
 }
 
 # TOML layout: [database] url, [site] mode/office/workstation, [ui] language, user,
-# [letters] data_protection
+# [letters] data_protection, [accounts] windows_sign_in,
+# [referrals] approval_rules/overdue_days
 _TOML_KEYS = {
     ("database", "url"): "database_url",
     ("site", "mode"): "mode",
@@ -50,6 +55,9 @@ _TOML_KEYS = {
     ("site", "user"): "user",
     ("ui", "language"): "language",
     ("letters", "data_protection"): "data_protection",
+    ("accounts", "windows_sign_in"): "windows_sign_in",
+    ("referrals", "approval_rules"): "approval_rules",
+    ("referrals", "overdue_days"): "overdue_days",
 }
 
 
@@ -88,6 +96,13 @@ class Settings:
     # The rules which data may go to which agency kind without consent: a YAML file in the
     # format of resources/letters/data-protection.yaml; "" is that bundled file.
     data_protection: str = ""
+    # Sign in as the Windows user (an account with that windows_account) without a dialog.
+    windows_sign_in: bool = False
+    # The administrator's approval rules (format of resources/referrals/approval.yaml);
+    # None is that bundled file.
+    approval_rules: Path | None = None
+    # An issued referral without an outcome after this many days is overdue.
+    overdue_days: int = 21
     sources: tuple[str, ...] = ()
 
     @property
@@ -108,29 +123,8 @@ def _check(name: str, value: Any, source: str) -> Any:
     if name not in known:
         raise ConfigError(_("Unbekannte Einstellung „{name}“ in {source}.").format(
             name=name, source=source))
-    if name == "mode" and value not in MODES:
-        raise ConfigError(
-            _("{source}: Betriebsart „{value}“ ist unbekannt.").format(source=source, value=value),
-            hint=_("Erwartet wird local, shared oder branch."),
-        )
-    if name == "workstation":
-        try:
-            number = int(value)
-        except (TypeError, ValueError):
-            number = 0
-        if not 1 <= number <= 999:
-            raise ConfigError(
-                _("{source}: Arbeitsplatz „{value}“ ist keine Zahl von 1 bis 999.").format(
-                    source=source, value=value))
-        return number
-    if name == "office":
-        code = str(value).strip().upper()
-        if not (2 <= len(code) <= 4 and code.isalpha() and code.isascii()):
-            raise ConfigError(
-                _("{source}: Dienststellenkürzel „{value}“ muss aus 2 bis 4 Buchstaben "
-                  "bestehen (z. B. NE).").format(source=source, value=value))
-        return code
-    return str(value)
+    check = CHECKS.get(name)
+    return str(value) if check is None else check(value, source)
 
 
 def read_toml(path: Path) -> dict[str, Any]:

@@ -1,14 +1,14 @@
 """Which referrals need a supervisor's approval: the rules file and its check.
 
 The rules are data (``resources/referrals/approval.yaml``, or the administrator's file named
-by the environment variable ``LOTSE_APPROVAL_RULES``). A file that does not fit is refused as
+by the setting ``approval_rules``: ``[referrals] approval_rules`` in lotse.toml or
+``LOTSE_APPROVAL_RULES``). A file that does not fit is refused as
 a whole with a ConfigError naming the file and what is expected – an original never prints
 on half-read rules.
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -16,13 +16,13 @@ from pathlib import Path
 import yaml
 
 from app.codes import AgencyKind
+from app.config import Settings
 from app.errors import ConfigError
 from app.i18n import _
 from app.letters.model import DataCategory
 from app.resources import resource_path
 
 FORMAT = "lotse-approval/1"
-OVERRIDE_VARIABLE = "LOTSE_APPROVAL_RULES"
 
 
 @dataclass(frozen=True)
@@ -32,10 +32,10 @@ class ApprovalRules:
     source: str
 
 
-def current_rules() -> ApprovalRules:
-    """The rules this installation uses; read once per file and modification time."""
-    override = os.environ.get(OVERRIDE_VARIABLE)
-    path = Path(override) if override else resource_path("referrals", "approval.yaml")
+def current_rules(settings: Settings) -> ApprovalRules:
+    """The rules these settings name; read once per file and modification time."""
+    chosen = settings.approval_rules
+    path = chosen or resource_path("referrals", "approval.yaml")
     try:
         stamp = path.stat().st_mtime_ns
     except OSError as exc:

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from app.codes import Role
+from app.config import load_settings, user_config_file
 from app.db.engine import unit_of_work
 from app.db.models import User
 from app.security.passwords import hash_password
@@ -19,7 +20,7 @@ from app.services.database import Database
 from tests.ui.conftest import site_settings, wait_for
 from tests.ui.keyboard import focused, press, type_text
 from tests.ui.records import mark_as_demo
-from ui.controllers.sign_in import WINDOWS_SIGN_IN_VARIABLE, SignInController, sign_in_at_start
+from ui.controllers.sign_in import SignInController, sign_in_at_start
 from ui.views.sign_in_dialog import SignInDialog
 from ui.worker import DatabaseWorker
 
@@ -145,13 +146,38 @@ def test_a_database_without_accounts_opens_without_the_dialog(database: Database
     assert start is not None and start.signed_in is None
 
 
-def test_the_windows_account_signs_in_without_the_dialog(
-        monkeypatch: pytest.MonkeyPatch, accounts: Database) -> None:
-    monkeypatch.setenv(WINDOWS_SIGN_IN_VARIABLE, "1")
+def windows_user_emil(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("getpass.getuser", lambda: "gv\\EMIL")
-    start = sign_in_at_start(site_settings(accounts), accounts)
+
+
+def test_the_windows_account_signs_in_without_the_dialog_when_the_file_says_so(
+        monkeypatch: pytest.MonkeyPatch, accounts: Database) -> None:
+    windows_user_emil(monkeypatch)
+    user_config_file().parent.mkdir(parents=True, exist_ok=True)
+    user_config_file().write_text("[accounts]\nwindows_sign_in = true\n", encoding="utf-8")
+    settings = load_settings(database_url=accounts.settings.database_url)
+    start = sign_in_at_start(settings, accounts)
     assert start is not None and start.signed_in is not None
     assert start.signed_in.username == "empfang"
+
+
+def test_the_windows_sign_in_can_be_switched_on_in_the_environment(
+        monkeypatch: pytest.MonkeyPatch, accounts: Database) -> None:
+    windows_user_emil(monkeypatch)
+    monkeypatch.setenv("LOTSE_WINDOWS_SIGN_IN", "1")
+    start = sign_in_at_start(load_settings(database_url=accounts.settings.database_url),
+                             accounts)
+    assert start is not None and start.signed_in is not None
+    assert start.signed_in.username == "empfang"
+
+
+def test_without_the_setting_the_windows_user_still_has_to_sign_in(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, accounts: Database) -> None:
+    windows_user_emil(monkeypatch)
+    once_shown(qtbot, lambda _dialog: press(qtbot, Qt.Key.Key_Escape))
+    settings = load_settings(database_url=accounts.settings.database_url)
+    assert not settings.windows_sign_in
+    assert sign_in_at_start(settings, accounts) is None  # the dialog came, Esc quit
 
 
 def test_a_demo_database_names_the_demo_accounts(qtbot: QtBot, accounts: Database) -> None:

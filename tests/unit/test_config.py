@@ -61,3 +61,54 @@ def test_broken_toml_names_the_file() -> None:
     _write(user_config_file(), "[database\nurl = ")
     with pytest.raises(ConfigError, match="kein gültiges TOML"):
         load_settings(environ={})
+
+
+def test_supervision_settings_come_from_their_toml_sections(tmp_path: Path) -> None:
+    defaults = load_settings(environ={})
+    assert (defaults.windows_sign_in, defaults.approval_rules, defaults.overdue_days) == (
+        False, None, 21)
+    rules = tmp_path / "regeln" / "freigabe.yaml"
+    _write(machine_config_file(), f'[accounts]\nwindows_sign_in = true\n'
+                                  f'[referrals]\napproval_rules = "{rules.as_posix()}"\n')
+    _write(user_config_file(), "[referrals]\noverdue_days = 30\n")
+    settings = load_settings(environ={})
+    assert (settings.windows_sign_in, settings.approval_rules, settings.overdue_days) == (
+        True, rules, 30)
+
+
+def test_the_environment_overrides_the_files_for_the_supervision_settings() -> None:
+    _write(user_config_file(), "[accounts]\nwindows_sign_in = true\n"
+                               "[referrals]\noverdue_days = 30\n")
+    settings = load_settings(environ={"LOTSE_WINDOWS_SIGN_IN": "nein",
+                                      "LOTSE_OVERDUE_DAYS": " 14 ",
+                                      "LOTSE_APPROVAL_RULES": "~/freigabe.yaml"})
+    assert settings.windows_sign_in is False
+    assert settings.overdue_days == 14
+    assert settings.approval_rules == Path.home() / "freigabe.yaml"
+    assert load_settings(environ={"LOTSE_WINDOWS_SIGN_IN": "1"}).windows_sign_in is True
+
+
+@pytest.mark.parametrize("days", ["0", "-3", "drei", "2.5", "²"])
+def test_overdue_days_must_be_a_whole_number_from_one(days: str) -> None:
+    with pytest.raises(ConfigError) as raised:
+        load_settings(environ={"LOTSE_OVERDUE_DAYS": days})
+    assert raised.value.message.startswith("Umgebung:")
+    assert "overdue_days" in raised.value.message
+    assert "ganze Zahl ab 1" in raised.value.message
+
+
+@pytest.mark.parametrize("toml", ["overdue_days = 0", "overdue_days = true",
+                                  "overdue_days = 21.5", 'overdue_days = "viele"'])
+def test_overdue_days_in_a_file_name_the_file(toml: str) -> None:
+    _write(user_config_file(), f"[referrals]\n{toml}\n")
+    with pytest.raises(ConfigError, match="ganze Zahl ab 1") as raised:
+        load_settings(environ={})
+    assert str(user_config_file()) in raised.value.message
+
+
+def test_other_supervision_values_are_refused_with_what_is_expected() -> None:
+    with pytest.raises(ConfigError, match=r"windows_sign_in.*true oder false"):
+        load_settings(environ={"LOTSE_WINDOWS_SIGN_IN": "vielleicht"})
+    _write(user_config_file(), "[referrals]\napproval_rules = 7\n")
+    with pytest.raises(ConfigError, match=r"approval_rules.*Pfad einer YAML-Datei"):
+        load_settings(environ={})

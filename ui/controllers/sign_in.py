@@ -1,15 +1,15 @@
 """Signing in at start, before the main window.
 
 A database without any account (a fresh local install) opens without signing in, as it did
-before accounts existed; the main window says so. When Windows sign-in is configured the
-Windows user is tried first and the dialog only appears if that account is not known. The
-password check runs on the worker: argon2 takes a noticeable moment.
+before accounts existed; the main window says so. When Windows sign-in is configured (the
+setting ``windows_sign_in``) the Windows user is tried first and the dialog only appears if
+that account is not known. The password check runs on the worker: argon2 takes a noticeable
+moment.
 """
 
 from __future__ import annotations
 
 import getpass
-import os
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,9 +27,6 @@ from app.services.overview import is_demo_database
 from ui.controllers.failures import describe_failure
 from ui.views.sign_in_dialog import SignInDialog
 from ui.worker import DatabaseWorker
-
-# Until app/config.py has a setting for it (site configuration "windows_account").
-WINDOWS_SIGN_IN_VARIABLE = "LOTSE_WINDOWS_SIGN_IN"
 
 
 @dataclass(frozen=True)
@@ -55,10 +52,6 @@ def password_sign_in(username: str, password: str, workstation: str) -> Any:
     def operation(session: Session) -> SignedIn:
         return sign_in(session, username, password, workstation=workstation)
     return operation
-
-
-def windows_sign_in_configured() -> bool:
-    return os.environ.get(WINDOWS_SIGN_IN_VARIABLE, "").strip() == "1"
 
 
 def try_windows_sign_in(database: Database, workstation: str) -> SignedIn | None:
@@ -102,7 +95,7 @@ def sign_in_at_start(settings: Settings, database: Database) -> Start | None:
         known = accounts(session)
     if not known.exist:
         return Start(None)
-    if windows_sign_in_configured():
+    if settings.windows_sign_in:
         signed_in = try_windows_sign_in(database, settings.origin)
         if signed_in is not None:
             return Start(signed_in)
