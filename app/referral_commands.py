@@ -54,8 +54,9 @@ def add_referral_actions(actions: Any) -> None:
     outcome.add_argument("--reason", default="", metavar=_("TEXT"), help=_("Begründung"))
     overdue = actions.add_parser("overdue", help=_("Ausgehändigte Überleitungen ohne "
                                                    "Ergebnis nach N Tagen"))
-    overdue.add_argument("--days", type=int, default=None, metavar="N",
-                         help=_("Tage ohne Ergebnis (Standard: LOTSE_OVERDUE_DAYS oder 21)"))
+    overdue.add_argument("--days", type=_days, default=None, metavar="N",
+                         help=_("Tage ohne Ergebnis (Standard: Einstellung overdue_days, "
+                                "sonst 21)"))
     overdue.add_argument("--json", action="store_true", help=_("Ausgabe als JSON"))
 
 
@@ -122,12 +123,10 @@ def referral_outcome(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def referral_overdue(args: argparse.Namespace, settings: Settings) -> int:
-    from app.security.permissions import Action, require
     from app.services.outcomes import overdue
 
-    with _acting(args, settings) as (session, actor):
-        require(session, actor, Action.LIST_REFERRALS)
-        rows = overdue(session, days=args.days)
+    with _acting(args, settings) as (session, actor):  # signs in first
+        rows = overdue(session, actor=actor, settings=settings, days=args.days)
     if args.json:
         print(json.dumps([{"reference": r.reference, "person_id": str(r.person_id),
                            "agency_kind": r.agency_kind, "office": r.office_name,
@@ -196,6 +195,15 @@ def _day(text: str) -> date:
     except ValueError as exc:
         raise argparse.ArgumentTypeError(
             _("„{text}“ ist kein Datum; erwartet wird JJJJ-MM-TT").format(text=text)) from exc
+
+
+def _days(text: str) -> int:
+    # 0 lists everything issued before today
+    if not text.strip().isdecimal():
+        raise argparse.ArgumentTypeError(
+            _("„{text}“ ist keine Anzahl von Tagen; erwartet wird eine ganze Zahl ab 0").format(
+                text=text))
+    return int(text)
 
 
 def _entry(field: str | None, message: str) -> dict[str, Any]:

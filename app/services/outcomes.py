@@ -7,7 +7,6 @@ is reported as such, so the front desk never records an outcome on someone else'
 
 from __future__ import annotations
 
-import os
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -16,8 +15,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.codes import ReferralStatus
+from app.config import Settings
 from app.db.models import DirectoryOffice, Person, Referral, ReferralStatusChange
-from app.errors import ConfigError, FieldError, FieldsValidationError
+from app.errors import FieldError, FieldsValidationError
 from app.i18n import _
 from app.ids import check_digit, parse_number
 from app.security.audit import PERSON
@@ -25,9 +25,6 @@ from app.security.permissions import Action, Actor, require
 from app.services.letter_parts import find_referral
 from app.services.referral_filters import day_start
 from app.services.referral_lifecycle import OUTCOMES, ChangedBy, change_status
-
-DEFAULT_OVERDUE_DAYS = 21
-OVERDUE_VARIABLE = "LOTSE_OVERDUE_DAYS"
 
 
 @dataclass(frozen=True)
@@ -40,6 +37,7 @@ class OverdueRow:
     office_name: str
     issued_at: datetime
     days_waiting: int
+    status: str  # issued: an answer would have taken it off the list
 
 
 def record_outcome(session: Session, reference_text: str, status: str, reason: str = "", *,
@@ -75,11 +73,13 @@ def parse_reference(text: str) -> str:
                              "NE-2-2026-000417-3").format(text=text.strip()[:40]))
 
 
-def overdue(session: Session, *, days: int | None = None,
+def overdue(session: Session, *, actor: Actor, settings: Settings, days: int | None = None,
             today: date | None = None) -> list[OverdueRow]:
     """Issued referrals without an outcome more than ``days`` days (default: the
-    LOTSE_OVERDUE_DAYS variable, else 21) after they were issued, longest waiting first."""
-    limit = overdue_days() if days is None else days
+    ``overdue_days`` setting) after they were issued, longest waiting first.
+    RefusedActionError (audited) for a role that may not list referrals."""
+    require(session, actor, Action.LIST_REFERRALS)
+    limit = settings.overdue_days if days is None else days
     day = today or date.today()
     cutoff = day_start(day - timedelta(days=limit))
     query = (select(Referral, Person.id, Person.family_name, Person.given_names,
@@ -93,25 +93,13 @@ def overdue(session: Session, *, days: int | None = None,
     return [_overdue_row(day, *columns) for columns in session.execute(query)]
 
 
-def overdue_days() -> int:
-    """After how many days without an outcome a referral counts as overdue."""
-    text = os.environ.get(OVERDUE_VARIABLE, "").strip()
-    if not text:
-        return DEFAULT_OVERDUE_DAYS
-    if not text.isdigit() or int(text) < 1:
-        raise ConfigError(_("{variable}: „{value}“ ist keine Anzahl von Tagen; erwartet wird "
-                            "eine ganze Zahl ab 1").format(variable=OVERDUE_VARIABLE,
-                                                           value=text))
-    return int(text)
-
-
 def _overdue_row(today: date, referral: Referral, person_id: uuid.UUID, family: str,
                  given: str, office: str | None) -> OverdueRow:
     issued = referral.status_changed_at
     issued = issued if issued.tzinfo else issued.replace(tzinfo=UTC)
     name = ", ".join(part for part in (family, given) if part)
     return OverdueRow(referral.id, referral.reference, person_id, name, referral.agency_kind,
-                      office or "", issued, (today - issued.date()).days)
+                      office or "", issued, (today - issued.date()).days, referral.status)
 
 
 def _outcome(status: str) -> ReferralStatus:

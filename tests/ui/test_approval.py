@@ -132,3 +132,18 @@ def test_tab_follows_the_visual_order(
         press(qtbot, Qt.Key.Key_Tab)
     assert seen == ["Büro", "Von", "Bis", "Stellenart", "Status", "Warteschlange", "Freigeben",
                     "Ablehnen …", "Freigegebene drucken …", "Vorschau"]
+
+
+def test_the_overdue_tab_has_its_own_shortcut_and_tab_order(
+        qtbot: QtBot, boss_area: tuple[ApprovalArea, DatabaseWorker]) -> None:
+    area, worker = boss_area
+    press(qtbot, Qt.Key.Key_G, ALT)  # the tab "Überfällig"
+    wait_for(qtbot, worker)
+    seen = []
+    for _step in range(3):
+        seen.append(focused())
+        press(qtbot, Qt.Key.Key_Tab)
+    assert [widget.accessibleName() for widget in seen[:2]] == [
+        "Überfällig", "Rückmeldung erfassen …"]
+    assert seen[2] is area.tabs.tabBar()  # round again: the tabs come first
+    assert area.tabs.tabText(1).replace("&", "") == "Überfällig"

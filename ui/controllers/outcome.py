@@ -1,4 +1,5 @@
-"""Recording outcomes of referrals from the letters area, as the signed-in user.
+"""Recording outcomes of referrals, as the signed-in user: from the letters area (typed or
+scanned) and from the overdue list of the approval area (the chosen referral).
 
 Each "Erfassen" is one unit of work on the worker; the service checks the role, the
 reference's check digit and the lifecycle, and the dialog shows its answer under the field.
@@ -38,13 +39,16 @@ class OutcomeController(QObject):
         self._worker, self._actor = worker, actor
         self.dialog: OutcomeDialog | None = None
 
-    def open(self, over: QWidget) -> None:
+    def open(self, over: QWidget, reference: str = "") -> None:
+        """The dialog over ``over``; a reference chosen in a list is filled in, and the
+        keyboard starts at the outcome then."""
         dialog = OutcomeDialog(over)
         dialog.record_requested.connect(self.record)
         self.dialog = dialog
+        dialog.reference.setText(reference)
         dialog.open()
         dialog.activateWindow()
-        dialog.reference.setFocus()
+        (dialog.status if reference else dialog.reference).setFocus()
 
     def record(self, reference: str, status: str, reason: str) -> None:
         dialog = self.dialog

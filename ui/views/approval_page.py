@@ -1,21 +1,21 @@
-"""The approval area ("Freigabe") for supervisors: the referrals that need an approval, with
-filters and why each needs it; approve, reject with a reason, the letter of the selected
-referral, and batch printing of the approved originals.
+"""The approval area ("Freigabe") for supervisors, in two tabs. "Warteschlange": the
+referrals that need an approval, with filters and why each needs it; approve, reject with a
+reason, the letter of the selected referral, and batch printing of the approved originals.
+"Überfällig": issued referrals still without an outcome (ui/views/overdue_view.py).
 
-Alt+F approves the selected referral, Alt+L rejects it (asking for the reason), Alt+D opens
-the batch print; Alt+W goes to the queue, Alt+R/V/I/T/A to the filters.
+Alt+W goes to the queue, Alt+G to the overdue list. In the queue Alt+F approves the selected
+referral, Alt+L rejects it (asking for the reason), Alt+D opens the batch print and
+Alt+R/V/I/T/A go to the filters; in the overdue list Alt+R enters an outcome.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSplitter,
     QTableView,
@@ -27,14 +27,16 @@ from app.config import Settings
 from app.i18n import _
 from app.security.permissions import Actor
 from ui.controllers.approval_controller import ApprovalController
+from ui.controllers.overdue_controller import OverdueController
 from ui.models.approval_model import ApprovalModel
-from ui.printing import LetterDialogs
+from ui.views.keyboard_tabs import KeyboardTabs
 from ui.views.letter_preview import LetterPreview
+from ui.views.overdue_view import OverdueView
 from ui.views.referral_filter_bar import ReferralFilterBar
-from ui.views.style import PAGE_MARGIN, heading, paragraph
+from ui.views.style import paragraph
+from ui.views.supervision_page import ControlledArea, SupervisionPage
 from ui.worker import DatabaseWorker
 
-PROBLEM_STYLE = "color: #a4262c;"
 LIST_WIDTH = 760
 
 
@@ -45,32 +47,36 @@ def _button(text: str, tip: str) -> QPushButton:
     return button
 
 
-class ApprovalPage(QWidget):
-    """Layout only; the controller fills it and reacts to its signals."""
-
-    shown = Signal()
+class ApprovalPage(SupervisionPage):
+    """Layout only; the controllers fill it and react to its signals."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN)
-        layout.addWidget(heading(_("Freigabe")))
-        layout.addWidget(paragraph(_("Überleitungen, deren Original erst nach einer Freigabe "
+        super().__init__(_("Freigabe"), parent)
+        self.tabs = KeyboardTabs()
+        self.tabs.add_tab(self._queue_tab(), _("&Warteschlange"), self.table)
+        self.overdue = OverdueView()
+        self.tabs.add_tab(self.overdue, _("Überfälli&g"), self.overdue.table)
+        self.column.addWidget(self.tabs, 1)
+
+    def _queue_tab(self) -> QWidget:
+        tab = QWidget()
+        column = QVBoxLayout(tab)
+        column.addWidget(paragraph(_("Überleitungen, deren Original erst nach einer Freigabe "
                                      "durch die Teamleitung gedruckt wird.")))
         self.filters = ReferralFilterBar(with_status=True)
-        layout.addWidget(self.filters)
+        column.addWidget(self.filters)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self._queue_side())
         self.preview = LetterPreview()
         splitter.addWidget(self.preview)
         splitter.setSizes([LIST_WIDTH, 480])
-        layout.addWidget(splitter, 1)
+        column.addWidget(splitter, 1)
+        return tab
 
     def _queue_side(self) -> QWidget:
         side = QWidget()
         column = QVBoxLayout(side)
         column.setContentsMargins(0, 0, 0, 0)
-        label = QLabel(_("&Warteschlange"))
         self.model = ApprovalModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -79,15 +85,11 @@ class ApprovalPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move in it
         self.table.horizontalHeader().setStretchLastSection(True)
-        label.setBuddy(self.table)
-        column.addWidget(label)
-        column.addWidget(self.table, 1)
+        column.addWidget(self.table, 1)  # labelled by its tab: Alt+W
         self.why = paragraph()
         self.why.setAccessibleName(_("Warum eine Freigabe nötig ist"))
         column.addWidget(self.why)
         column.addLayout(self._actions())
-        self.message = paragraph()
-        self.message.setAccessibleName(_("Meldung"))
         column.addWidget(self.message)
         return side
 
@@ -117,29 +119,14 @@ class ApprovalPage(QWidget):
         """Reference and date in full; the reasons column takes what is left."""
         self.table.resizeColumnsToContents()
 
-    def show_message(self, text: str, *, problem: bool = False) -> None:
-        self.message.setText(text)
-        self.message.setStyleSheet(PROBLEM_STYLE if problem else "")
-        self.message.setAccessibleDescription(text)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.shown.emit()
-
-
-class ApprovalArea(ApprovalPage):
-    """The page with its controller, as the main window places it."""
+class ApprovalArea(ControlledArea, ApprovalPage):
+    """The page with its controllers, as the main window places it; ``dialogs`` are the
+    printer and file dialogs (tests print into a PDF file instead)."""
 
     def __init__(self, worker: DatabaseWorker, settings: Settings,
                  actor_provider: Callable[[], Actor], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.controller = ApprovalController(worker, self, settings, actor_provider)
-
-    @property
-    def dialogs(self) -> LetterDialogs:
-        """The printer and file dialogs (tests print into a PDF file instead)."""
-        return self.controller.dialogs
-
-    @dialogs.setter
-    def dialogs(self, dialogs: LetterDialogs) -> None:
-        self.controller.dialogs = dialogs
+        self.controller: ApprovalController = ApprovalController(
+            worker, self, settings, actor_provider)
+        self.overdue_controller = OverdueController(worker, self, settings, actor_provider)

@@ -10,28 +10,27 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.config import Settings
 from app.i18n import _
 from app.security.permissions import Actor
-from ui.controllers.statistics_controller import ExportDialogs, StatisticsController
+from ui.controllers.statistics_controller import StatisticsController
 from ui.controllers.statistics_text import MONTHS
 from ui.views.charts import MAX_BARS, BarChart
 from ui.views.referral_filter_bar import ReferralFilterBar
-from ui.views.style import PAGE_MARGIN, heading, paragraph, scaled_font
+from ui.views.style import scaled_font
+from ui.views.supervision_page import ControlledArea, SupervisionPage
 from ui.worker import DatabaseWorker
 
-PROBLEM_STYLE = "color: #a4262c;"
 CHART_COLUMNS = 2
 
 
@@ -41,24 +40,18 @@ def chart_titles() -> dict[str, str]:
             "month": _("Nach Monat")}
 
 
-class StatisticsPage(QWidget):
+class StatisticsPage(SupervisionPage):
     """Layout only; the controller fills it."""
 
-    shown = Signal()
     reload_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN)
-        layout.addWidget(heading(_("Statistik")))
+        super().__init__(_("Statistik"), parent)
         self.filters = ReferralFilterBar(with_status=False)
-        layout.addWidget(self.filters)
-        layout.addLayout(self._figures())
-        layout.addWidget(self._charts(), 1)
-        self.message = paragraph()
-        self.message.setAccessibleName(_("Meldung"))
-        layout.addWidget(self.message)
+        self.column.addWidget(self.filters)
+        self.column.addLayout(self._figures())
+        self.column.addWidget(self._charts(), 1)
+        self.column.addWidget(self.message)
         reload = QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self)
         reload.activated.connect(self.reload_requested)
 
@@ -100,29 +93,13 @@ class StatisticsPage(QWidget):
             label.setText(text)
             label.setAccessibleName(text)
 
-    def show_message(self, text: str, *, problem: bool = False) -> None:
-        self.message.setText(text)
-        self.message.setStyleSheet(PROBLEM_STYLE if problem else "")
-        self.message.setAccessibleDescription(text)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.shown.emit()
-
-
-class StatisticsArea(StatisticsPage):
-    """The page with its controller, as the main window places it."""
+class StatisticsArea(ControlledArea, StatisticsPage):
+    """The page with its controller, as the main window places it; ``dialogs`` say where
+    the export goes (tests choose a file without a dialog)."""
 
     def __init__(self, worker: DatabaseWorker, settings: Settings,
                  actor_provider: Callable[[], Actor], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.controller = StatisticsController(worker, self, settings, actor_provider)
-
-    @property
-    def dialogs(self) -> ExportDialogs:
-        """Where the export goes (tests choose a file without a dialog)."""
-        return self.controller.dialogs
-
-    @dialogs.setter
-    def dialogs(self, dialogs: ExportDialogs) -> None:
-        self.controller.dialogs = dialogs
+        self.controller: StatisticsController = StatisticsController(
+            worker, self, settings, actor_provider)
