@@ -1,9 +1,13 @@
-"""``lotse audit verify [--json]``: check the audit log's hash chain.
+"""``lotse [--user NAME] audit verify [--json]``: check the audit log's hash chain.
 
 Exit code 0: the chain is intact. Exit code 1: a link is broken – the first one is named
 (its ``seq`` and id, and whether entries are missing, the link to the predecessor is wrong
-or the entry itself was changed). The database is only read, never upgraded: an older
-schema is reported (exit code 4) rather than changed by a check.
+or the entry itself was changed). The database is not upgraded: an older schema is reported
+(exit code 4) rather than changed by a check.
+
+Checking is supervision (VERIFY_AUDIT): once the database has accounts, the command signs in
+as ``--user`` (the sign-in is on the record, like every other) and a refused role exits
+with code 4. A database without accounts is checked without signing in.
 """
 
 from __future__ import annotations
@@ -15,8 +19,9 @@ from typing import TYPE_CHECKING, Any
 from app.config import Settings
 from app.i18n import _
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the services are imported when a command runs: `lotse` starts fast
     from app.security.audit_verify import ChainReport
+    from app.services.database import Database
 
 EXIT_BROKEN = 1
 
@@ -32,17 +37,30 @@ def add_audit_commands(commands: Any) -> None:
 
 
 def audit_verify(args: argparse.Namespace, settings: Settings) -> int:
-    from app.security.audit_verify import verify_chain
     from app.services.database import open_database
 
     database = open_database(settings, upgrade_schema=False)
     try:
-        with database.sessions() as session:
-            report = verify_chain(session)
+        report = _checked_chain(database, args, settings)
     finally:
         database.close()
     print(json.dumps(_document(report)) if args.json else _text(report))
     return 0 if report.intact else EXIT_BROKEN
+
+
+def _checked_chain(database: Database, args: argparse.Namespace,
+                   settings: Settings) -> ChainReport:
+    """The chain's report, once the ``--user`` may check it (if the database has users)."""
+    from app.security.accounts import has_users
+    from app.security.audit_verify import check_audit_log, verify_chain
+    from app.user_commands import cli_actor
+
+    with database.sessions() as session:
+        accounts = has_users(session)
+    with database.sessions() as session:
+        if accounts:  # signs in on its own connection, before this session reads
+            return check_audit_log(session, actor=cli_actor(args, settings, session))
+        return verify_chain(session)
 
 
 def _document(report: ChainReport) -> dict[str, object]:

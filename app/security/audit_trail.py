@@ -1,4 +1,8 @@
-"""A person's audit trail for the supervisor: who saw, changed or printed what, and when."""
+"""A person's audit trail for the supervisor: who saw, changed or printed what, and when.
+
+Only roles with VIEW_AUDIT_TRAIL read it; a refused attempt is itself on the record.
+:mod:`app.security.audit_text` puts the entries into German words.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.db.models import AuditEvent
 from app.security.audit import PERSON, AuditAction
+from app.security.permissions import Action, Actor, require
 
 
 @dataclass(frozen=True)
@@ -25,9 +30,11 @@ class TrailEntry:
     details: dict[str, Any]
 
 
-def person_audit_trail(session: Session, person_id: uuid.UUID, *,
+def person_audit_trail(session: Session, person_id: uuid.UUID, *, actor: Actor,
                        limit: int = 200) -> list[TrailEntry]:
-    """The newest ``limit`` entries about this person, newest first."""
+    """The newest ``limit`` entries about this person, newest first; RefusedActionError
+    for a role that may not read the trail."""
+    require(session, actor, Action.VIEW_AUDIT_TRAIL, entity_type=PERSON, entity_id=person_id)
     query = (select(AuditEvent.occurred_at, AuditEvent.username, AuditEvent.workstation,
                     AuditEvent.action, AuditEvent.details)
              .where(AuditEvent.entity_type == PERSON, AuditEvent.entity_id == person_id)

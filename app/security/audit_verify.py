@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from app.db.models import AuditEvent
 from app.i18n import _
 from app.security.audit import EntryFields, entry_hash
+from app.security.permissions import Action, Actor, require
 
 BATCH_SIZE = 5000
 _COLUMNS = (AuditEvent.seq, AuditEvent.id, AuditEvent.occurred_at, AuditEvent.user_id,
@@ -71,6 +72,12 @@ class ChainReport:
     @property
     def intact(self) -> bool:
         return self.broken is None
+
+
+def check_audit_log(session: Session, *, actor: Actor) -> ChainReport:
+    """The chain's report for a supervisor (Action.VERIFY_AUDIT); refused roles are audited."""
+    require(session, actor, Action.VERIFY_AUDIT)
+    return verify_chain(session)
 
 
 def verify_chain(session: Session, *, batch_size: int = BATCH_SIZE) -> ChainReport:
