@@ -64,11 +64,13 @@ def directory_import(args: argparse.Namespace, settings: Settings) -> int:
     from app.services.database import open_database
     from app.services.directory import DirectoryError
     from app.services.directory_edit import import_directory_file
+    from app.user_commands import cli_actor
 
     database = open_database(settings, upgrade_schema=True)
     try:
         with unit_of_work(database.sessions) as session:
-            report = import_directory_file(session, args.file, settings=settings)
+            actor = cli_actor(args, settings, session)
+            report = import_directory_file(session, args.file, actor=actor, settings=settings)
     except DirectoryError as invalid:
         for line in invalid.lines:
             print(f"lotse: {line}", file=sys.stderr)

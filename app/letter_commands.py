@@ -65,13 +65,16 @@ def letter(args: argparse.Namespace, settings: Settings) -> int:
     from app.letters.model import LetterKind
     from app.services.database import open_database
     from app.services.letters import issue_letter
+    from app.user_commands import cli_actor
 
     _check_language(args.language)
     database = open_database(settings, upgrade_schema=True)
     try:
         with atomic_file(args.out) as temporary, unit_of_work(database.sessions) as session:
+            actor = cli_actor(args, settings, session)
             issued = issue_letter(session, args.reference, kind=LetterKind(args.kind),
-                                  language=args.language, settings=settings, channel="pdf")
+                                  language=args.language, actor=actor, settings=settings,
+                                  channel="pdf")
             temporary.write_bytes(issued.pdf)
     except NotFoundError as exc:
         raise RejectedInput([_entry("reference", str(exc))], exit_code=exc.exit_code) from exc
@@ -120,13 +123,15 @@ def referral_list(args: argparse.Namespace, settings: Settings) -> int:
     from app.services.database import open_database
     from app.services.letters import referral_rows
     from app.services.persons import load_person
+    from app.user_commands import cli_actor
 
     database = open_database(settings, upgrade_schema=True)
     try:
         with database.sessions() as session:
+            actor = cli_actor(args, settings, session)
             person_id = None if args.person is None else load_person(
                 session, person_key(args.person)).id
-            rows = referral_rows(session, person_id=person_id)
+            rows = referral_rows(session, actor=actor, person_id=person_id)
     except NotFoundError as exc:
         raise RejectedInput([_entry("person", str(exc))], exit_code=exc.exit_code) from exc
     finally:

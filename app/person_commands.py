@@ -64,14 +64,17 @@ def person_add(args: argparse.Namespace, settings: Settings) -> int:
     from app.services.database import open_database
     from app.services.person_input import PersonValidationError
     from app.services.persons import register_person
+    from app.user_commands import cli_actor
 
     batch = _validated_batch(read_json(args.file))
     database = open_database(settings, upgrade_schema=True)
     with unit_of_work(database.sessions) as session:
+        actor = cli_actor(args, settings, session)
         created = []
         for index, data in enumerate(batch):
             try:
-                created.append(register_person(session, data, settings=settings))
+                created.append(register_person(session, data, actor=actor,
+                                               settings=settings))
             except PersonValidationError as exc:  # raised on: the transaction rolls back
                 raise RejectedInput(_entries(exc, index)) from exc
     print(json.dumps([{"id": str(p.id), "person_number": p.person_number} for p in created]))
@@ -79,14 +82,16 @@ def person_add(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def person_find(args: argparse.Namespace, settings: Settings) -> int:
-    from app.search import find_persons
     from app.services.database import open_database
+    from app.services.person_search import search_persons
+    from app.user_commands import cli_actor
 
     if not 1 <= args.limit <= 1000:
         raise LotseError(_("--limit: erwartet wird eine Zahl von 1 bis 1000."))
     database = open_database(settings, upgrade_schema=True)
     with database.sessions() as session:
-        matches = find_persons(session, args.query, limit=args.limit)
+        actor = cli_actor(args, settings, session)
+        matches = search_persons(session, args.query, actor=actor, limit=args.limit)
     if args.json:
         print(json.dumps([{"id": str(m.person_id), "person_number": m.person_number,
                            "family_name": m.family_name, "given_names": m.given_names,
@@ -115,6 +120,7 @@ def person_update(args: argparse.Namespace, settings: Settings) -> int:
     from app.services.database import open_database
     from app.services.person_input import PersonValidationError
     from app.services.persons import update_person
+    from app.user_commands import cli_actor
 
     changes = read_json(args.file)
     if not isinstance(changes, dict):
@@ -123,7 +129,8 @@ def person_update(args: argparse.Namespace, settings: Settings) -> int:
     database = open_database(settings, upgrade_schema=True)
     try:
         with unit_of_work(database.sessions) as session:
-            person = update_person(session, args.id, changes, settings=settings)
+            actor = cli_actor(args, settings, session)
+            person = update_person(session, args.id, changes, actor=actor, settings=settings)
     except PersonValidationError as exc:
         raise RejectedInput(_entries(exc)) from exc
     except NotFoundError as exc:

@@ -47,12 +47,14 @@ def visit_add(args: argparse.Namespace, settings: Settings) -> int:
     from app.db.engine import unit_of_work
     from app.services.database import open_database
     from app.services.visits import record_visit
+    from app.user_commands import cli_actor
 
     data = _validated(read_json(_source(args)))
     database = open_database(settings, upgrade_schema=True)
     try:
         with unit_of_work(database.sessions) as session:
-            visit = record_visit(session, args.person, data, settings=settings)
+            actor = cli_actor(args, settings, session)
+            visit = record_visit(session, args.person, data, actor=actor, settings=settings)
     except NotFoundError as exc:
         raise RejectedInput([_entry("person", str(exc))], exit_code=exc.exit_code) from exc
     finally:

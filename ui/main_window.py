@@ -69,10 +69,10 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status_bar)
         self.overview = OverviewController(self.worker, self.overview_page, self.status_bar, self)
         self.directory = DirectoryController(self.worker, self.directory_page, self,
-                                             settings=settings)
+                                             settings=settings, actor=self.actor)
         self.rules = RulesController(self.worker, self.rules_page, self)
         self.front_desk = FrontDesk(self.worker, settings, default_draft_store(settings),
-                                    self.go_to_area, self)
+                                    self.go_to_area, self, actor=self.actor)
         self.front_desk.person.enable_audit_trail(self.actor)
         self.front_desk.letters.enable_outcomes(self.actor)
         self._restore_offered = False

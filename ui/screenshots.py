@@ -90,7 +90,9 @@ def wait(milliseconds: int) -> None:
 def letters_shot(window: MainWindow, outdir: Path) -> None:
     """The letters of a person writing in Arabic, her referral previewed."""
     found: list[ReferralRow] = []
-    window.worker.run(lambda session: referral_rows(session, limit=500), found.extend)
+    actor = window.actor
+    window.worker.run(lambda session: referral_rows(session, actor=actor, limit=500),
+                      found.extend)
     settle(window)
     arabic = next((row for row in found if row.language == "ar"), None)
     if arabic is None:

@@ -20,18 +20,22 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from app.config import Settings
-from app.db.models import AuditEvent, User
+from app.db.models import AuditEvent
 from app.ids import new_id
+
+if TYPE_CHECKING:  # permissions records its refusals here
+    from app.security.permissions import Actor
 
 # pg_advisory_xact_lock key for the audit chain: "LOTSAUDT" read as a 64-bit number.
 AUDIT_LOCK_KEY = 0x4C4F545341554454
 
 PERSON = "person"  # entity_type of person records
+DIRECTORY = "directory_office"  # entity_type of directory offices
 
 
 class AuditAction(StrEnum):
@@ -44,6 +48,10 @@ class AuditAction(StrEnum):
     VIEW_PERSON = "view_person"
     REGISTER_PERSON = "register_person"
     CHANGE_PERSON = "change_person"
+    RECORD_VISIT = "record_visit"
+    CREATE_REFERRAL = "create_referral"
+    RECORD_CONSENT = "record_consent"
+    WITHDRAW_CONSENT = "withdraw_consent"
     PRINT = "print"
     EXPORT = "export"
     APPROVE = "approve"
@@ -51,6 +59,7 @@ class AuditAction(StrEnum):
     OUTCOME = "outcome"
     USER_ADDED = "user_added"
     USER_CHANGED = "user_changed"
+    EDIT_DIRECTORY = "edit_directory"
 
 
 @dataclass(frozen=True)
@@ -88,14 +97,12 @@ def record(session: Session, action: AuditAction, *, username: str,
     return event
 
 
-def record_as(session: Session, settings: Settings, action: AuditAction, *,
+def record_by(session: Session, actor: Actor, action: AuditAction, *,
               entity_type: str = "", entity_id: uuid.UUID | None = None,
               details: Mapping[str, object] | None = None) -> AuditEvent:
-    """``record`` for the services: the account and workstation of these settings (the
-    user row's id if this account has one; a Windows account may not)."""
-    user_id = session.scalars(select(User.id).where(User.username == settings.user)).first()
-    return record(session, action, username=settings.user, user_id=user_id,
-                  workstation=settings.origin, entity_type=entity_type, entity_id=entity_id,
+    """``record`` for the services: the signed-in actor's account and workstation."""
+    return record(session, action, username=actor.username, user_id=actor.user_id,
+                  workstation=actor.workstation, entity_type=entity_type, entity_id=entity_id,
                   details=details)
 
 

@@ -1,5 +1,10 @@
 """Who may do what: every action of Lotse, the roles that may do it, and the one check.
 
+An action is whatever reads or changes personal data, or changes what every counter works
+with. Reading and exporting the agency directory and trying the routing rules on a typed
+case are not actions: they hold no personal data and are open to anyone at a counter. The
+routing rules are files an administrator deploys, not edited in Lotse.
+
 The services call :func:`require` before they read or write anything for the action; the
 user interface asks :func:`allowed` to show only what the role may do. A refusal is put on
 the audit record in a short transaction of its own, because the caller's unit of work rolls
@@ -37,8 +42,6 @@ class Action(StrEnum):
     PRINT_COPY = "print_copy"
     RECORD_CONSENT = "record_consent"
     RECORD_OUTCOME = "record_outcome"
-    VIEW_DIRECTORY = "view_directory"
-    EXPORT_DIRECTORY = "export_directory"
     APPROVE_REFERRAL = "approve_referral"
     REJECT_REFERRAL = "reject_referral"
     BATCH_PRINT = "batch_print"
@@ -47,7 +50,6 @@ class Action(StrEnum):
     VIEW_AUDIT_TRAIL = "view_audit_trail"
     VERIFY_AUDIT = "verify_audit"
     EDIT_DIRECTORY = "edit_directory"
-    EDIT_RULES = "edit_rules"
     MANAGE_USERS = "manage_users"
 
     @property
@@ -70,8 +72,6 @@ _ACTION_LABELS = {
     Action.PRINT_COPY: N_("Kopie drucken"),
     Action.RECORD_CONSENT: N_("Einwilligung erfassen"),
     Action.RECORD_OUTCOME: N_("Ergebnis einer Überleitung erfassen"),
-    Action.VIEW_DIRECTORY: N_("Verzeichnis ansehen"),
-    Action.EXPORT_DIRECTORY: N_("Verzeichnis exportieren"),
     Action.APPROVE_REFERRAL: N_("Überleitung freigeben"),
     Action.REJECT_REFERRAL: N_("Überleitung zurückweisen"),
     Action.BATCH_PRINT: N_("Freigegebene Überleitungen gesammelt drucken"),
@@ -80,7 +80,6 @@ _ACTION_LABELS = {
     Action.VIEW_AUDIT_TRAIL: N_("Protokoll einer Person ansehen"),
     Action.VERIFY_AUDIT: N_("Protokoll prüfen"),
     Action.EDIT_DIRECTORY: N_("Verzeichnis ändern"),
-    Action.EDIT_RULES: N_("Zuständigkeitsregeln ändern"),
     Action.MANAGE_USERS: N_("Benutzer verwalten"),
 }
 
@@ -89,8 +88,7 @@ _FRONT_DESK = frozenset({
     Action.SEARCH, Action.VIEW_PERSON, Action.REGISTER_PERSON, Action.CHANGE_PERSON,
     Action.RECORD_VISIT, Action.ROUTE, Action.CREATE_REFERRAL, Action.LIST_REFERRALS,
     Action.CANCEL_REFERRAL, Action.PREVIEW_LETTER, Action.PRINT_ORIGINAL, Action.PRINT_COPY,
-    Action.RECORD_CONSENT, Action.RECORD_OUTCOME, Action.VIEW_DIRECTORY,
-    Action.EXPORT_DIRECTORY,
+    Action.RECORD_CONSENT, Action.RECORD_OUTCOME,
 })
 # Supervision: approve, print in batches, look at figures and at who did what.
 _SUPERVISOR = _FRONT_DESK | {
@@ -98,7 +96,7 @@ _SUPERVISOR = _FRONT_DESK | {
     Action.VIEW_STATISTICS, Action.EXPORT, Action.VIEW_AUDIT_TRAIL, Action.VERIFY_AUDIT,
 }
 # Administration: the accounts and the data every counter works with.
-_ADMIN = _SUPERVISOR | {Action.MANAGE_USERS, Action.EDIT_DIRECTORY, Action.EDIT_RULES}
+_ADMIN = _SUPERVISOR | {Action.MANAGE_USERS, Action.EDIT_DIRECTORY}
 
 PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.FRONT_DESK: _FRONT_DESK,

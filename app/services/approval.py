@@ -22,7 +22,7 @@ from app.config import Settings
 from app.db.models import Concern, DirectoryOffice, Person, Referral
 from app.i18n import N_, _
 from app.letters.model import DataCategory
-from app.security.audit import PERSON, AuditAction, record
+from app.security.audit import PERSON, AuditAction, record_by
 from app.security.permissions import Action, Actor, RefusedActionError, require, roles_allowed
 from app.services.approval_rules import ApprovalRules, current_rules
 from app.services.data_protection import rules_for
@@ -54,7 +54,7 @@ class QueueRow:
 def approval_reasons(session: Session, referral: Referral, *, settings: Settings,
                      rules: ApprovalRules | None = None) -> tuple[str, ...]:
     """Why the referral needs a supervisor's approval (German); empty if it does not."""
-    rules = rules or current_rules()
+    rules = rules or current_rules(settings)
     reasons = []
     if referral.agency_kind in rules.agency_kinds:
         reasons.append(_("Überleitungen an {kind} brauchen eine Freigabe").format(
@@ -74,7 +74,7 @@ def approval_queue(session: Session, *, actor: Actor, settings: Settings,
     """Referrals that need approval, oldest first; by default those still waiting (drafts).
     ``status=None`` lists every status (approved and rejected ones too)."""
     require(session, actor, Action.APPROVE_REFERRAL)
-    rules = current_rules()
+    rules = current_rules(settings)
     where = ReferralFilter(office, since, until, agency_kind, status)
     query = filtered(select(Referral, Person, DirectoryOffice.name, Concern.code), where)
     query = (query.join(Person, Person.id == Referral.person_id)
@@ -105,7 +105,7 @@ def reject(session: Session, reference: str, reason: str, *, actor: Actor) -> Re
     return referral
 
 
-def check_original_may_print(session: Session, referral: Referral, *,
+def check_original_may_print(session: Session, referral: Referral, *, actor: Actor,
                              settings: Settings) -> None:
     """Return if the original may print; otherwise record the refusal and raise
     ApprovalRequiredError saying who must approve."""
@@ -114,7 +114,7 @@ def check_original_may_print(session: Session, referral: Referral, *,
     reasons = approval_reasons(session, referral, settings=settings)
     if not reasons:
         return
-    _record_refusal(session, referral, settings, reasons)
+    _record_refusal(session, referral, actor, reasons)
     raise ApprovalRequiredError(
         _("Das Original der Überleitung {reference} kann erst nach der Freigabe gedruckt "
           "werden: {reasons}.").format(reference=referral.reference, reasons="; ".join(reasons)),
@@ -151,13 +151,11 @@ def _concern_note(session: Session, referral: Referral) -> str:
     return "" if concern is None else concern.note.strip()
 
 
-def _record_refusal(session: Session, referral: Referral, settings: Settings,
+def _record_refusal(session: Session, referral: Referral, actor: Actor,
                     reasons: tuple[str, ...]) -> None:
     # The caller's transaction rolls back with the error; the refusal must stay on record.
-    by = ChangedBy.from_settings(session, settings)
     with Session(bind=session.get_bind()) as own, own.begin():
-        record(own, AuditAction.REFUSED, username=by.username, user_id=by.user_id,
-               workstation=by.workstation, entity_type=PERSON, entity_id=referral.person_id,
+        record_by(own, actor, AuditAction.REFUSED, entity_type=PERSON, entity_id=referral.person_id,
                details={"action": Action.PRINT_ORIGINAL.value, "reference": referral.reference,
                         "why": "approval_required", "reasons": list(reasons)})
 

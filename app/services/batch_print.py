@@ -173,6 +173,6 @@ def _log(session: Session, referral: Referral, letter: ReferralLetter, chunk: Pr
 
     record_print(session, LetterSubject(LetterKind.REFERRAL, referral.id),
                  Printed(chunk.sha256, TEMPLATE_VERSION, "print", letter.language, False),
-                 settings=run.settings)
+                 actor=run.actor, settings=run.settings)
     change_status(session, referral, ReferralStatus.ISSUED.value,
                   by=ChangedBy.of(run.actor))

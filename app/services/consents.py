@@ -19,10 +19,12 @@ from sqlalchemy.orm import Session
 
 from app.codes import AgencyKind
 from app.config import Settings
-from app.db.models import Consent, DirectoryOffice, Person, User
+from app.db.models import Consent, DirectoryOffice, Person
 from app.errors import FieldError, FieldsValidationError, NotFoundError
 from app.i18n import _
 from app.letters.model import DataCategory
+from app.security.audit import PERSON, AuditAction, record_by
+from app.security.permissions import Action, Actor, require
 from app.services.ages import age_range
 from app.services.persons import load_person
 
@@ -46,9 +48,11 @@ class ConsentRow:
 def record_consent(session: Session, person_id: uuid.UUID, *, agency_kind: str,
                    directory_office_id: uuid.UUID | None, categories: Sequence[str],
                    purpose: str, given_by: str = "person", guardian_name: str = "",
-                   given_on: date | None = None, settings: Settings) -> Consent:
+                   given_on: date | None = None, actor: Actor,
+                   settings: Settings) -> Consent:
     """Store a consent; FieldsValidationError naming every field that does not fit."""
     person = load_person(session, person_id)
+    require(session, actor, Action.RECORD_CONSENT, entity_type=PERSON, entity_id=person.id)
     day = given_on or date.today()
     errors = [*_recipient_errors(session, agency_kind, directory_office_id),
               *_category_errors(categories),
@@ -66,22 +70,34 @@ def record_consent(session: Session, person_id: uuid.UUID, *, agency_kind: str,
         data_categories=[c for c in DataCategory if c.value in set(categories)],
         purpose=purpose.strip(), given_at=datetime.combine(day, time(12), tzinfo=UTC),
         given_by=given_by, guardian_name=guardian_name.strip() if given_by == "guardian" else "",
-        recorded_by=_user_id(session, settings.user), origin=settings.origin)
+        recorded_by=actor.user_id, origin=settings.origin)
     session.add(consent)
     session.flush()
+    _audit(session, actor, AuditAction.RECORD_CONSENT, consent)
     return consent
 
 
-def withdraw_consent(session: Session, consent_id: uuid.UUID, *, settings: Settings) -> None:
+def withdraw_consent(session: Session, consent_id: uuid.UUID, *, actor: Actor,
+                     settings: Settings) -> None:
     """Mark a consent withdrawn from now on; a consent withdrawn before keeps its date."""
     consent = session.get(Consent, consent_id)
     if consent is None or consent.is_deleted:
         raise NotFoundError(_("Eine Einwilligung mit der Kennung {id} gibt es nicht.").format(
             id=consent_id))
+    require(session, actor, Action.RECORD_CONSENT, entity_type=PERSON,
+            entity_id=consent.person_id)
     if consent.withdrawn_at is None:
         consent.withdrawn_at = datetime.now(UTC)
         consent.origin = settings.origin
         session.flush()
+        _audit(session, actor, AuditAction.WITHDRAW_CONSENT, consent)
+
+
+def _audit(session: Session, actor: Actor, action: AuditAction, consent: Consent) -> None:
+    """Filed under the person: to whom and which data categories, not the purpose text."""
+    record_by(session, actor, action, entity_type=PERSON, entity_id=consent.person_id,
+              details={"agency_kind": consent.agency_kind,
+                       "categories": [str(c) for c in consent.data_categories]})
 
 
 def consent_rows(session: Session, person_id: uuid.UUID) -> list[ConsentRow]:
@@ -148,7 +164,3 @@ def needs_guardian(person: Person, day: date) -> bool:
     if person.birth_date is None:
         return False
     return age_range(person.birth_date, person.birth_date_precision, day).youngest < GUARDIAN_AGE
-
-
-def _user_id(session: Session, username: str) -> uuid.UUID | None:
-    return session.scalars(select(User.id).where(User.username == username)).first()

@@ -27,8 +27,9 @@ from app.db.base import utcnow
 from app.db.models import DirectoryOffice
 from app.errors import ConflictError, NotFoundError
 from app.i18n import _
+from app.security.audit import DIRECTORY, AuditAction, record_by
+from app.security.permissions import Action, Actor, require
 from app.services.directory import read_directory
-from app.services.directory_access import require_directory_admin
 from app.services.directory_fields import (
     LABELS,
     OfficeValidationError,
@@ -46,12 +47,13 @@ from app.services.directory_records import DirectoryEntry
 from app.services.text_checks import printable
 
 
-def save_office(session: Session, raw: Mapping[str, object], *, settings: Settings,
+def save_office(session: Session, raw: Mapping[str, object], *, actor: Actor,
+                settings: Settings,
                 office_id: uuid.UUID | None = None,
                 expected_version: int | None = None) -> DirectoryOffice:
     """Create an office (``office_id`` None) or change a stored one; returns the flushed
     row with its new version."""
-    require_directory_admin(session, settings)
+    require(session, actor, Action.EDIT_DIRECTORY)
     entry = validate_office(raw)
     if office_id is None:
         office = _create(session, entry, settings.origin)
@@ -61,29 +63,39 @@ def save_office(session: Session, raw: Mapping[str, object], *, settings: Settin
         if not _change(session, office, entry, settings.origin):
             return office  # nothing differs: no new version, no new directory version
     set_directory_version(session, date.today().isoformat())
+    _audit(session, actor, "created" if office_id is None else "changed", office)
     return office
 
 
-def retire_office(session: Session, office_id: uuid.UUID, *, settings: Settings,
+def retire_office(session: Session, office_id: uuid.UUID, *, actor: Actor, settings: Settings,
                   expected_version: int | None = None) -> DirectoryOffice:
     """Take an office out of service: a tombstone, kept for the referrals that name it.
     Retiring it again changes nothing."""
-    require_directory_admin(session, settings)
+    require(session, actor, Action.EDIT_DIRECTORY)
     office = _stored(session, office_id, retired_too=True)
     _check_version(office, expected_version)
     if office.deleted_at is None:
         office.deleted_at, office.origin = utcnow(), settings.origin
         _flush(session, office.code)
         set_directory_version(session, date.today().isoformat())
+        _audit(session, actor, "retired", office)
     return office
 
 
-def import_directory_file(session: Session, path: Path, *,
+def import_directory_file(session: Session, path: Path, *, actor: Actor,
                           settings: Settings) -> ImportReport:
     """Import a directory file (administrators only): every problem of the file is named
     (DirectoryError) before anything is written."""
-    require_directory_admin(session, settings)
-    return import_directory(session, read_directory(path), origin=settings.origin)
+    require(session, actor, Action.EDIT_DIRECTORY)
+    report = import_directory(session, read_directory(path), origin=settings.origin)
+    record_by(session, actor, AuditAction.EDIT_DIRECTORY, entity_type=DIRECTORY,
+              details={"change": "imported", "file": path.name})
+    return report
+
+
+def _audit(session: Session, actor: Actor, change: str, office: DirectoryOffice) -> None:
+    record_by(session, actor, AuditAction.EDIT_DIRECTORY, entity_type=DIRECTORY,
+              entity_id=office.id, details={"change": change, "code": office.code})
 
 
 def load_office(session: Session, office_id: uuid.UUID) -> DirectoryOffice:

@@ -22,6 +22,7 @@ from app.db.models import Person
 from app.i18n import _
 from app.search import find_persons
 from app.search.find import Match
+from app.security.permissions import Action, Actor, require
 from app.services.partial_dates import PartialDate
 from app.services.person_input import PersonInput
 
@@ -43,9 +44,10 @@ class Duplicate:
     strong: bool  # an identifying number is the same, not only name and birth date
 
 
-def find_duplicates(session: Session, data: PersonInput, *, limit: int = LIMIT,
+def find_duplicates(session: Session, data: PersonInput, *, actor: Actor, limit: int = LIMIT,
                     exclude: uuid.UUID | None = None) -> list[Duplicate]:
     """Stored persons who may be ``data``, those sharing a number first."""
+    require(session, actor, Action.SEARCH)
     found: dict[uuid.UUID, Duplicate] = {}
     for duplicate in [*_same_numbers(session, data), *_similar_names(session, data)]:
         if duplicate.person_id != exclude and duplicate.person_id not in found:

@@ -23,6 +23,8 @@ from app.db.models import Household, Person
 from app.errors import FieldError
 from app.i18n import _
 from app.ids import new_id
+from app.security.audit import PERSON
+from app.security.permissions import Action, Actor, require
 from app.services import person_fields
 from app.services.field_text import FieldProblem
 from app.services.partial_dates import PartialDate
@@ -50,12 +52,14 @@ class HouseholdMember:
 
 
 def register_household(session: Session, members: Sequence[Mapping[str, object]], *,
-                       settings: Settings, household_id: uuid.UUID | None = None,
+                       actor: Actor, settings: Settings,
+                       household_id: uuid.UUID | None = None,
                        label: str = "") -> list[Person]:
     """Register ``members`` (raw person data, each with its ``household_role``) as one
     household: a new one (``label`` defaults to the first member's family name) or the
     stored ``household_id``. A member's own ``household_id`` is replaced by the household's.
     Raises one PersonValidationError for all members; then nothing is written."""
+    require(session, actor, Action.REGISTER_PERSON)
     if not members:
         raise PersonValidationError([FieldError("members", _("Haushalt"), _(
             "mindestens ein Haushaltsmitglied angeben"))])
@@ -64,17 +68,19 @@ def register_household(session: Session, members: Sequence[Mapping[str, object]]
     typed = _validated(members, target, first=0, heads=heads)
     if household_id is None:
         _add_household(session, target, label or _name_of(typed[0]), settings.origin)
-    return register_persons(session, typed, settings=settings)
+    return register_persons(session, typed, actor=actor, settings=settings)
 
 
 def add_household_members(session: Session, person_id: uuid.UUID | str,
-                          members: Sequence[Mapping[str, object]], *, settings: Settings,
-                          role: str | None = None) -> list[Person]:
+                          members: Sequence[Mapping[str, object]], *, actor: Actor,
+                          settings: Settings, role: str | None = None) -> list[Person]:
     """Register ``members`` in the household of a stored person, creating the household
     (labelled with the person's family name) if the person has none yet. ``role``, if
     given, becomes the person's role in the household. The person is member 1 in errors,
     the new members are 2, 3, …"""
     person = load_person(session, person_id)
+    require(session, actor, Action.CHANGE_PERSON, entity_type=PERSON, entity_id=person.id)
+    require(session, actor, Action.REGISTER_PERSON, entity_type=PERSON, entity_id=person.id)
     own_role = _checked_role(person.household_role if role is None else role)
     others = _heads(session, person.household_id, without=person.id) if person.household_id \
         else 0
@@ -87,8 +93,8 @@ def add_household_members(session: Session, person_id: uuid.UUID | str,
     joined = _join(person, target, own_role, settings.origin)
     session.flush()
     if joined:
-        audit_change(session, person, ["household_id", "household_role"], settings=settings)
-    return register_persons(session, typed, settings=settings)
+        audit_change(session, person, ["household_id", "household_role"], actor=actor)
+    return register_persons(session, typed, actor=actor, settings=settings)
 
 
 def household_members(session: Session, household_id: uuid.UUID) -> list[HouseholdMember]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
 from sqlalchemy import exists, select
@@ -22,6 +22,8 @@ from app.codes import ReferralStatus
 from app.config import Settings
 from app.db.models import Concern, DirectoryOffice, Person, PrintEvent, Referral
 from app.letters.model import LetterKind
+from app.security.audit import PERSON
+from app.security.permissions import Action, Actor, require
 from app.services.approval import check_original_may_print
 from app.services.letter_builders import Issue, build_letter, visit_referrals
 from app.services.letter_parts import find_referral, letter_language
@@ -68,10 +70,12 @@ class ReferralRow:
     printed: bool
 
 
-def referral_rows(session: Session, *, person_id: uuid.UUID | None = None,
+def referral_rows(session: Session, *, actor: Actor, person_id: uuid.UUID | None = None,
                   visit_id: uuid.UUID | None = None, limit: int | None = None,
                   ) -> list[ReferralRow]:
     """Referrals, newest first; ``printed`` when a referral letter of it was issued."""
+    require(session, actor, Action.LIST_REFERRALS, entity_type=PERSON if person_id else "",
+            entity_id=person_id)
     printed = exists().where(PrintEvent.referral_id == Referral.id,
                              PrintEvent.letter_kind == LetterKind.REFERRAL.value)
     query = (select(Referral, Person, DirectoryOffice.name, Concern.code, printed)
@@ -98,31 +102,40 @@ def _row(referral: Referral, person: Person, office: str | None, concern: str | 
 
 
 def preview_letter(session: Session, reference: str, *, kind: LetterKind = LetterKind.REFERRAL,
-                   language: str | None = None, settings: Settings) -> RenderedLetter:
+                   language: str | None = None, actor: Actor,
+                   settings: Settings) -> RenderedLetter:
     """The letter as it would print now (a copy if the original was printed); records
     nothing. NotFoundError for an unknown reference; FieldsValidationError (a LetterError
     among them) for a letter that cannot be right, before anything renders."""
-    rendered, _subject = _render(session, reference, kind, language, settings)
+    require(session, actor, Action.PREVIEW_LETTER)
+    rendered, _subject = _render(session, reference, kind, language, _signed(settings, actor))
     return rendered
 
 
 def issue_letter(session: Session, reference: str, *, kind: LetterKind = LetterKind.REFERRAL,
-                 language: str | None = None, settings: Settings,
+                 language: str | None = None, actor: Actor, settings: Settings,
                  channel: str = "print") -> RenderedLetter:
     """Render the letter and record it in the print log (``channel`` print or pdf), in the
     caller's transaction; the original of a referral letter marks the referral issued."""
     if channel not in CHANNELS:
         raise ValueError(f"unknown print channel {channel!r}")
-    rendered, subject = _render(session, reference, kind, language, settings)
+    rendered, subject = _render(session, reference, kind, language, _signed(settings, actor))
+    referral = session.get_one(Referral, subject.referral_id)
+    require(session, actor, Action.PRINT_COPY if rendered.copy else Action.PRINT_ORIGINAL,
+            entity_type=PERSON, entity_id=referral.person_id)
     if kind is LetterKind.REFERRAL and not rendered.copy:
-        check_original_may_print(session, session.get_one(Referral, subject.referral_id),
-                                 settings=settings)
+        check_original_may_print(session, referral, actor=actor, settings=settings)
     record_print(session, subject, Printed(rendered.sha256, rendered.template_version,
                                            channel, rendered.language, rendered.copy),
-                 settings=settings)
+                 actor=actor, settings=settings)
     if kind is LetterKind.REFERRAL and not rendered.copy:
-        _mark_issued(session, subject.referral_id, settings)
+        _mark_issued(session, referral, actor)
     return rendered
+
+
+def _signed(settings: Settings, actor: Actor) -> Settings:
+    """The letter names the signed-in user as the one who wrote it."""
+    return replace(settings, user=actor.username)
 
 
 def _render(session: Session, reference: str, kind: LetterKind, language: str | None,
@@ -150,8 +163,6 @@ def _subject(session: Session, referral: Referral, kind: LetterKind) -> LetterSu
     return LetterSubject(kind, first.id, referral.visit_id)
 
 
-def _mark_issued(session: Session, referral_id: uuid.UUID, settings: Settings) -> None:
-    referral = session.get_one(Referral, referral_id)
+def _mark_issued(session: Session, referral: Referral, actor: Actor) -> None:
     if referral.status in _OPEN_FOR_ISSUE:
-        change_status(session, referral, ReferralStatus.ISSUED.value,
-                      by=ChangedBy.from_settings(session, settings))
+        change_status(session, referral, ReferralStatus.ISSUED.value, by=ChangedBy.of(actor))

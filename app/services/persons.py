@@ -24,7 +24,8 @@ from app.errors import ConflictError, NotFoundError
 from app.i18n import _
 from app.ids import parse_number
 from app.search import index_person
-from app.security.audit import PERSON, AuditAction, record_as
+from app.security.audit import PERSON, AuditAction, record_by
+from app.security.permissions import Action, Actor, require
 from app.services.numbers import next_number
 from app.services.partial_dates import PartialDate
 from app.services.person_input import (
@@ -42,8 +43,10 @@ _COLUMNS = {"postcode": "postal_code", "status": "legal_status"}
 _BY_HAND = ("names", "birth_date", "languages")
 
 
-def register_person(session: Session, data: PersonInput, *, settings: Settings) -> Person:
+def register_person(session: Session, data: PersonInput, *, actor: Actor,
+                    settings: Settings) -> Person:
     """A new person with the next person number of this workstation; flushed and indexed."""
+    require(session, actor, Action.REGISTER_PERSON)
     _require_household(session, data.household_id, data.household_role)
     person = Person(
         person_number=next_number(session, office=settings.office,
@@ -54,19 +57,20 @@ def register_person(session: Session, data: PersonInput, *, settings: Settings) 
     session.add(person)
     session.flush()
     index_person(session, person)
-    record_as(session, settings, AuditAction.REGISTER_PERSON, entity_type=PERSON,
+    record_by(session, actor, AuditAction.REGISTER_PERSON, entity_type=PERSON,
               entity_id=person.id, details={"person_number": person.person_number})
     return person
 
 
-def register_persons(session: Session, batch: Sequence[PersonInput], *,
+def register_persons(session: Session, batch: Sequence[PersonInput], *, actor: Actor,
                      settings: Settings) -> list[Person]:
     """Several persons in the caller's transaction (a family, an import)."""
-    return [register_person(session, data, settings=settings) for data in batch]
+    return [register_person(session, data, actor=actor, settings=settings) for data in batch]
 
 
 def update_person(session: Session, person_id: uuid.UUID | str, changes: Mapping[str, object],
-                  *, settings: Settings, expected_version: int | None = None) -> Person:
+                  *, actor: Actor, settings: Settings,
+                  expected_version: int | None = None) -> Person:
     """Apply ``changes`` (keys as in app.services.person_input) to a stored person.
 
     Only the given keys are read; the others keep their stored values, and the rules that
@@ -74,6 +78,7 @@ def update_person(session: Session, person_id: uuid.UUID | str, changes: Mapping
     loaded: if the person was saved since, ConflictError. Returns the person with its new
     version (unchanged if nothing changed)."""
     person = load_person(session, person_id)
+    require(session, actor, Action.CHANGE_PERSON, entity_type=PERSON, entity_id=person.id)
     if expected_version is not None and person.version != expected_version:
         raise _conflict(person.person_number)
     data = validate(changes, base=input_from_person(person))
@@ -87,14 +92,14 @@ def update_person(session: Session, person_id: uuid.UUID | str, changes: Mapping
         except StaleDataError:
             raise _conflict(number) from None
         index_person(session, person)
-        audit_change(session, person, sorted(str(key) for key in changes), settings=settings)
+        audit_change(session, person, sorted(str(key) for key in changes), actor=actor)
     return person
 
 
 def audit_change(session: Session, person: Person, fields: Sequence[str], *,
-                 settings: Settings) -> None:
+                 actor: Actor) -> None:
     """Which fields changed, not their values: the log does not copy personal data."""
-    record_as(session, settings, AuditAction.CHANGE_PERSON, entity_type=PERSON,
+    record_by(session, actor, AuditAction.CHANGE_PERSON, entity_type=PERSON,
               entity_id=person.id, details={"person_number": person.person_number,
                                             "fields": list(fields), "version": person.version})
 

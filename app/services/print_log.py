@@ -17,9 +17,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.config import Settings
-from app.db.models import Office, PrintEvent, Referral, User, Workstation
+from app.db.models import Office, PrintEvent, Referral, Workstation
 from app.letters.model import LetterKind
-from app.security.audit import PERSON, AuditAction, record
+from app.security.audit import PERSON, AuditAction, record_by
+from app.security.permissions import Actor
 
 CHANNELS = ("print", "pdf")
 
@@ -61,34 +62,33 @@ def printed_on(event: PrintEvent) -> date:
 
 
 def record_print(session: Session, subject: LetterSubject, printed: Printed, *,
-                 settings: Settings) -> PrintEvent:
+                 actor: Actor, settings: Settings) -> PrintEvent:
     """Append one entry to the log; flushed, not committed."""
     if printed.channel not in CHANNELS:
         raise ValueError(f"unknown print channel {printed.channel!r}")
-    user_id, workstation_id = _who(session, settings)
+    workstation_id = _workstation(session, settings)
     event = PrintEvent(
         referral_id=subject.referral_id, visit_id=subject.visit_id,
         letter_kind=subject.kind.value, copy=printed.copy, printed_at=datetime.now(UTC),
-        user_id=user_id, username=settings.user, workstation_id=workstation_id,
+        user_id=actor.user_id, username=actor.username, workstation_id=workstation_id,
         template_version=printed.template_version, pdf_sha256=printed.pdf_sha256,
         channel=printed.channel, language=printed.language, origin=settings.origin)
     session.add(event)
     session.flush()
-    _audit(session, event, settings)
+    _audit(session, event, actor)
     return event
 
 
-def _audit(session: Session, event: PrintEvent, settings: Settings) -> None:
+def _audit(session: Session, event: PrintEvent, actor: Actor) -> None:
     """Filed under the person, so that their trail shows it; the letter itself is named by
     reference and SHA-256, not copied."""
     found = session.execute(select(Referral.reference, Referral.person_id)
                             .where(Referral.id == event.referral_id)).first()
-    record(session, AuditAction.PRINT, username=settings.user, user_id=event.user_id,
-           workstation=settings.origin, entity_type=PERSON,
-           entity_id=found.person_id if found else None,
-           details={"reference": found.reference if found else "", "kind": event.letter_kind,
-                    "copy": event.copy, "sha256": event.pdf_sha256,
-                    "channel": event.channel})
+    record_by(session, actor, AuditAction.PRINT, entity_type=PERSON,
+              entity_id=found.person_id if found else None,
+              details={"reference": found.reference if found else "",
+                       "kind": event.letter_kind, "copy": event.copy,
+                       "sha256": event.pdf_sha256, "channel": event.channel})
 
 
 def print_events(session: Session, referral_id: uuid.UUID) -> list[PrintEvent]:
@@ -97,10 +97,8 @@ def print_events(session: Session, referral_id: uuid.UUID) -> list[PrintEvent]:
                                 .order_by(PrintEvent.printed_at, PrintEvent.id)))
 
 
-def _who(session: Session, settings: Settings) -> tuple[uuid.UUID | None, uuid.UUID | None]:
-    user_id = session.scalars(select(User.id).where(User.username == settings.user)).first()
-    workstation_id = session.scalars(
+def _workstation(session: Session, settings: Settings) -> uuid.UUID | None:
+    return session.scalars(
         select(Workstation.id).join(Office, Office.id == Workstation.office_id)
         .where(Office.code == settings.office, Workstation.number == settings.workstation)
     ).first()
-    return user_id, workstation_id

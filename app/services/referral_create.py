@@ -6,7 +6,7 @@ that concern and the referrals – one unit of work, as the front desk's save do
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -42,18 +42,17 @@ def create_referrals(session: Session, person: uuid.UUID | str, concern: str, *,
     _check_concern(concern)
     found = load_person(session, person)
     require(session, actor, Action.CREATE_REFERRAL, entity_type=PERSON, entity_id=found.id)
-    routed = route_concerns(session, found.id, [concern]).concerns[0]
+    routed = route_concerns(session, found.id, [concern], actor=actor).concerns[0]
     if not routed.recommendations:
         raise FieldsValidationError([FieldError("concern", _("Anliegen"), routed.problem or _(
             "für dieses Anliegen ist keine Stelle zuständig; erwartet wird ein anderes"))])
     decisions = [Decision(found.id, concern, recommendation)
                  for recommendation in routed.recommendations]
-    acting = replace(settings, user=actor.username)
     visit = record_visit_with_referrals(session, found.id, {"concerns": [concern]}, decisions,
-                                        settings=acting)
+                                        actor=actor, settings=settings)
     referrals = session.scalars(select(Referral).where(Referral.visit_id == visit.id)
                                 .order_by(Referral.id))
-    return [_created(session, referral, acting) for referral in referrals]
+    return [_created(session, referral, settings) for referral in referrals]
 
 
 def _created(session: Session, referral: Referral, settings: Settings) -> CreatedReferral:

@@ -23,8 +23,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.codes import ReferralStatus
-from app.config import Settings
-from app.db.models import Referral, ReferralStatusChange, User
+from app.db.models import Referral, ReferralStatusChange
 from app.errors import ConflictError, FieldError, FieldsValidationError
 from app.i18n import _
 from app.security.audit import PERSON, AuditAction, record
@@ -69,11 +68,6 @@ class ChangedBy:
     @classmethod
     def of(cls, actor: Actor) -> ChangedBy:
         return cls(actor.user_id, actor.username, actor.workstation)
-
-    @classmethod
-    def from_settings(cls, session: Session, settings: Settings) -> ChangedBy:
-        user_id = session.scalars(select(User.id).where(User.username == settings.user)).first()
-        return cls(user_id, settings.user, settings.origin)
 
 
 def check_transition(current: str, target: str, reason: str = "") -> str:

@@ -16,16 +16,17 @@ import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.codes import Concern as ConcernCode
 from app.codes import ReferralStatus
 from app.config import Settings
-from app.db.models import Concern, Person, Referral, User, Visit
+from app.db.models import Concern, Person, Referral, Visit
 from app.errors import FieldError, FieldsValidationError, NotFoundError
 from app.i18n import _
 from app.ids import new_id
+from app.security.audit import PERSON, AuditAction, record_by
+from app.security.permissions import Action, Actor, require
 from app.services.numbers import next_number
 from app.services.persons import load_person
 from app.services.referral_decisions import (
@@ -43,34 +44,42 @@ __all__ = ["Decision", "DecisionAction", "DecisionValidationError", "record_refe
 
 
 def record_referrals(session: Session, visit_id: uuid.UUID, decisions: Sequence[Decision], *,
-                     settings: Settings) -> list[Referral]:
+                     actor: Actor, settings: Settings) -> list[Referral]:
     """A draft referral for every accepted or replaced recommendation of a stored visit, in
     the order given; DecisionValidationError (nothing written) if any decision does not fit,
     or is about a concern the visit does not have."""
     visit = _visit(session, visit_id)
+    require(session, actor, Action.CREATE_REFERRAL, entity_type=PERSON, entity_id=visit.person_id)
     checked = check_decisions(session, decisions)
     concerns = {(c.person_id, c.code): c for c in visit.concerns if not c.is_deleted}
     errors = _concern_errors(decisions, set(concerns))
     if errors:
         raise DecisionValidationError(errors)
     persons = {pid: load_person(session, pid) for pid, _code in concerns}
-    author = _user_id(session, settings.user)
+    author = actor.user_id
     referrals = [_referral(session, entry, visit, concerns[_key(entry.decision)],
                            persons[entry.decision.person_id], author, settings)
                  for entry in checked]
     session.add_all(referrals)
     session.flush()
+    for referral in referrals:
+        record_by(session, actor, AuditAction.CREATE_REFERRAL, entity_type=PERSON,
+                  entity_id=referral.person_id,
+                  details={"reference": referral.reference, "agency_kind": referral.agency_kind})
     return referrals
 
 
 def record_visit_with_referrals(session: Session, person_id: uuid.UUID, raw: Mapping[str, object],
-                                decisions: Sequence[Decision], *, settings: Settings,
+                                decisions: Sequence[Decision], *, actor: Actor,
+                                settings: Settings,
                                 members: Mapping[uuid.UUID, Sequence[str]] | None = None,
                                 ) -> Visit:
     """The visit of ``person_id`` (raw values as in app.services.visit_input), the concerns
     of the household ``members`` who came along, and the referrals – in the caller's
     transaction. The visit's and the decisions' problems are reported together, in one
     FieldsValidationError, before anything is written."""
+    for action in (Action.RECORD_VISIT, Action.CREATE_REFERRAL):
+        require(session, actor, action, entity_type=PERSON, entity_id=person_id)
     others = {pid: list(codes) for pid, codes in (members or {}).items()
               if codes and pid != person_id}
     visit_input, errors = _validated_visit(raw, has_others=bool(others))
@@ -83,9 +92,9 @@ def record_visit_with_referrals(session: Session, person_id: uuid.UUID, raw: Map
         errors += _concern_errors(decisions, _concern_keys(person_id, visit_input, others))
     if errors or visit_input is None:
         raise FieldsValidationError(errors)
-    visit = record_visit(session, person_id, visit_input, settings=settings)
+    visit = record_visit(session, person_id, visit_input, actor=actor, settings=settings)
     _add_member_concerns(session, visit, others, settings.origin)
-    record_referrals(session, visit.id, decisions, settings=settings)
+    record_referrals(session, visit.id, decisions, actor=actor, settings=settings)
     return visit
 
 
@@ -188,8 +197,4 @@ def _documents(entry: CheckedDecision) -> list[str]:
     concern_documents = [doc for doc in recommendation.documents if doc not in old_office]
     new_office = list(entry.office.documents or ()) if entry.office else []
     return list(dict.fromkeys([*concern_documents, *new_office]))
-
-
-def _user_id(session: Session, username: str) -> uuid.UUID | None:
-    return session.scalars(select(User.id).where(User.username == username)).first()
 

@@ -38,6 +38,8 @@ from app.routing import (
     offices_from_directory,
     route_case,
 )
+from app.security.audit import PERSON
+from app.security.permissions import Action, Actor, require
 from app.services.ages import AgeRange, age_range
 from app.services.persons import load_person
 
@@ -98,10 +100,11 @@ def person_ages(person: Person, on: date) -> AgeRange | None:
 
 
 def route_concerns(session: Session, person_id: uuid.UUID | str, concerns: Sequence[str], *,
-                   on: date | None = None, ruleset: Ruleset | None = None,
+                   actor: Actor, on: date | None = None, ruleset: Ruleset | None = None,
                    offices: Sequence[OfficeEntry] | None = None) -> PersonRouting:
     """Every concern of one stored person, routed on ``on`` (default today)."""
     person = load_person(session, person_id)
+    require(session, actor, Action.ROUTE, entity_type=PERSON, entity_id=person.id)
     rules = ruleset or current_ruleset()
     known = directory_entries(session) if offices is None else tuple(offices)
     day = on or date.today()
@@ -111,14 +114,14 @@ def route_concerns(session: Session, person_id: uuid.UUID | str, concerns: Seque
 
 
 def route_household(session: Session, chosen: Mapping[uuid.UUID, Sequence[str]], *,
-                    on: date | None = None, ruleset: Ruleset | None = None,
+                    actor: Actor, on: date | None = None, ruleset: Ruleset | None = None,
                     offices: Sequence[OfficeEntry] | None = None,
                     ) -> tuple[PersonRouting, ...]:
     """Each member with the concerns chosen for them, in one go (one directory read), in the
     order given; members without concerns are left out."""
     known = directory_entries(session) if offices is None else tuple(offices)
     rules = ruleset or current_ruleset()
-    return tuple(route_concerns(session, person_id, concerns, on=on, ruleset=rules,
+    return tuple(route_concerns(session, person_id, concerns, actor=actor, on=on, ruleset=rules,
                                 offices=known)
                  for person_id, concerns in chosen.items() if concerns)
 

@@ -16,8 +16,10 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.codes import Concern as ConcernCode
 from app.config import Settings
-from app.db.models import Concern, Office, User, Visit, Workstation
+from app.db.models import Concern, Office, Visit, Workstation
 from app.ids import new_id
+from app.security.audit import PERSON, AuditAction, record_by
+from app.security.permissions import Action, Actor, require
 from app.services.persons import load_person
 from app.services.visit_input import (
     ConcernInput,
@@ -59,12 +61,13 @@ class _Site:
 
 
 def record_visit(session: Session, person_id: uuid.UUID | str, data: VisitInput, *,
-                 settings: Settings) -> Visit:
+                 actor: Actor, settings: Settings) -> Visit:
     """A visit of a stored person (id or person number) with one row per concern; flushed.
     Office, workstation and user are linked when this site's rows exist. NotFoundError for
     an unknown or deleted person."""
     person = load_person(session, person_id)
-    site = _site(session, settings)
+    require(session, actor, Action.RECORD_VISIT, entity_type=PERSON, entity_id=person.id)
+    site = _site(session, settings, actor)
     visit = Visit(person_id=person.id, office_id=site.office_id,
                   workstation_id=site.workstation_id, user_id=site.user_id,
                   visited_at=data.visited_at, note=data.note,
@@ -76,6 +79,9 @@ def record_visit(session: Session, person_id: uuid.UUID | str, data: VisitInput,
                       for concern in data.concerns]
     session.add(visit)
     session.flush()
+    record_by(session, actor, AuditAction.RECORD_VISIT, entity_type=PERSON, entity_id=person.id,
+              details={"visit": str(visit.id),
+                       "concerns": [concern.code for concern in data.concerns]})
     return visit
 
 
@@ -109,10 +115,9 @@ def _label(code: str) -> str:
     return ConcernCode(code).label if code in set(ConcernCode) else code
 
 
-def _site(session: Session, settings: Settings) -> _Site:
+def _site(session: Session, settings: Settings, actor: Actor) -> _Site:
     office_id = session.scalars(select(Office.id).where(Office.code == settings.office)).first()
     workstation_id = None if office_id is None else session.scalars(
         select(Workstation.id).where(Workstation.office_id == office_id,
                                      Workstation.number == settings.workstation)).first()
-    user_id = session.scalars(select(User.id).where(User.username == settings.user)).first()
-    return _Site(office_id, workstation_id, user_id)
+    return _Site(office_id, workstation_id, actor.user_id)

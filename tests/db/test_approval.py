@@ -3,21 +3,25 @@ front desk refused (audited), and the gate that keeps an unapproved original fro
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 
 from app.codes import Role
+from app.config import load_settings, user_config_file
 from app.db.engine import unit_of_work
 from app.errors import ConfigError
 from app.letters.model import LetterKind
 from app.security.permissions import Actor, RefusedActionError
 from app.services.approval import ApprovalRequiredError, approval_queue, approve, reject
+from app.services.approval_rules import current_rules
 from app.services.consents import record_consent
 from app.services.database import Database
 from app.services.letters import RenderedLetter, issue_letter, preview_letter
 from app.services.referral_lifecycle import TransitionError
+from tests.actors import desk
 from tests.db.referral_scene import (
     HERE,
     SETTINGS,
@@ -30,7 +34,6 @@ from tests.db.referral_scene import (
     steps,
 )
 
-
 BOSS = Actor(None, "leitung", Role.SUPERVISOR, HERE)
 
 
@@ -41,7 +44,8 @@ def office(database: Database) -> Supervision:
 
 def issue(database: Database, reference: str) -> RenderedLetter:
     with unit_of_work(database.sessions) as session:
-        return issue_letter(session, reference, settings=SETTINGS, language="de")
+        return issue_letter(session, reference, actor=desk(SETTINGS), settings=SETTINGS,
+                            language="de")
 
 
 def queue(database: Database, **filters: object) -> list[str]:
@@ -55,7 +59,7 @@ def consent_to_share_the_note(database: Database, office: Supervision) -> None:
         record_consent(session, office.scene.mother, agency_kind="auslaenderbehoerde",
                        directory_office_id=office.scene.residence_office,
                        categories=["identity", "concern"], purpose="Verlängerung",
-                       given_on=date(2026, 11, 20), settings=SETTINGS)
+                       given_on=date(2026, 11, 20), actor=desk(SETTINGS), settings=SETTINGS)
 
 
 def test_the_queue_holds_the_jugendamt_and_referrals_that_would_print_a_note(
@@ -64,7 +68,8 @@ def test_the_queue_holds_the_jugendamt_and_referrals_that_would_print_a_note(
     consent_to_share_the_note(database, office)  # "Duldung läuft ab" would now be printed
     assert queue(database) == [office.scene.residence, office.jugendamt]
     with database.sessions() as session:
-        rows = {row.reference: row for row in approval_queue(session, actor=BOSS, settings=SETTINGS)}
+        rows = {row.reference: row for row in approval_queue(session, actor=BOSS,
+                                                             settings=SETTINGS)}
     assert "Jugendamt" in rows[office.jugendamt].reasons[0]
     assert "Notiz zum Anliegen" in rows[office.scene.residence].reasons[0]
     assert rows[office.jugendamt].person_name == "Al-Hassan, Omar"
@@ -75,7 +80,7 @@ def test_an_empty_note_is_nothing_sensitive(database: Database, office: Supervis
         record_consent(session, office.scene.son, agency_kind="kommunales_integrationszentrum",
                        directory_office_id=None, categories=["concern"], purpose="Schule",
                        given_by="guardian", guardian_name="Fatima Al-Hassan",
-                       given_on=date(2026, 11, 20), settings=SETTINGS)
+                       given_on=date(2026, 11, 20), actor=desk(SETTINGS), settings=SETTINGS)
     assert office.scene.school not in queue(database)  # the son's school concern has no note
 
 
@@ -144,7 +149,8 @@ def test_the_front_desk_may_not_approve_nothing_changes_and_the_refusal_is_audit
 def test_the_original_waits_for_approval_previews_do_not(
         database: Database, office: Supervision) -> None:
     with database.sessions() as session:
-        preview = preview_letter(session, office.jugendamt, settings=SETTINGS, language="de")
+        preview = preview_letter(session, office.jugendamt, actor=desk(SETTINGS), settings=SETTINGS,
+                                 language="de")
     with pytest.raises(ApprovalRequiredError, match="Freigabe") as raised:
         issue(database, office.jugendamt)
     assert "Teamleitung" in raised.value.hint and raised.value.exit_code == 4
@@ -164,18 +170,42 @@ def test_copies_stay_possible_and_referrals_without_need_print_at_once(
     consent_to_share_the_note(database, office)
     assert issue(database, office.scene.residence).copy  # a copy is no new original
     with unit_of_work(database.sessions) as session:  # other kinds of letter are not gated
-        issue_letter(session, office.jugendamt, kind=LetterKind.CONSENT, settings=SETTINGS)
+        issue_letter(session, office.jugendamt, kind=LetterKind.CONSENT, actor=desk(SETTINGS),
+                     settings=SETTINGS)
     assert steps(database, office.scene.residence) == [("draft", "issued", "", "a.becker")]
 
 
-def test_an_administrator_can_name_other_rules(database: Database, office: Supervision,
-                                               tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    rules = tmp_path / "approval.yaml"
-    rules.write_text("format: lotse-approval/1\nagency_kinds: [jobcenter]\n"
-                     "sensitive_categories: []\n", encoding="utf-8")
+def queue_as_configured(database: Database) -> list[str]:
+    """The queue with the settings of the installation: files and environment."""
+    settings = load_settings(database_url=database.settings.database_url)
+    with database.sessions() as session:
+        return [row.reference for row in approval_queue(session, actor=BOSS, settings=settings)]
+
+
+def jobcenter_rules(path: Path, kinds: str = "[jobcenter]") -> Path:
+    path.write_text(f"format: lotse-approval/1\nagency_kinds: {kinds}\n"
+                    "sensitive_categories: []\n", encoding="utf-8")
+    return path
+
+
+def test_an_administrator_can_name_other_rules_in_the_config_file(
+        database: Database, office: Supervision, tmp_path: Path) -> None:
+    rules = jobcenter_rules(tmp_path / "freigabe.yaml")
+    user_config_file().parent.mkdir(parents=True, exist_ok=True)
+    user_config_file().write_text(f'[referrals]\napproval_rules = "{rules.as_posix()}"\n',
+                                  encoding="utf-8")
+    assert queue_as_configured(database) == [office.scene.jobcenter]
+    assert current_rules(replace(SETTINGS, approval_rules=rules)).source == str(rules)
+    assert current_rules(SETTINGS).source.endswith("approval.yaml")  # the bundled file
+    assert current_rules(SETTINGS).source != str(rules)
+
+
+def test_an_administrator_can_name_other_rules_in_the_environment(
+        database: Database, office: Supervision, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    rules = jobcenter_rules(tmp_path / "approval.yaml")
     monkeypatch.setenv("LOTSE_APPROVAL_RULES", str(rules))
-    assert queue(database) == [office.scene.jobcenter]
-    rules.write_text("format: lotse-approval/1\nagency_kinds: [jobcentre]\n", encoding="utf-8")
+    assert queue_as_configured(database) == [office.scene.jobcenter]
+    jobcenter_rules(rules, "[jobcentre]")
     with pytest.raises(ConfigError, match="jobcentre"):
-        queue(database)
+        queue_as_configured(database)

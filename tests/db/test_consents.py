@@ -17,6 +17,7 @@ from app.services.consents import consent_rows, record_consent, withdraw_consent
 from app.services.database import Database
 from app.services.letter_builders import Issue, build_letter
 from app.services.letter_parts import find_referral
+from tests.actors import desk
 from tests.db.letter_scene import SETTINGS, Scene, add_scene
 
 
@@ -32,7 +33,7 @@ def consent(database: Database, person: object, **values: object) -> None:
                                     "categories": ["identity"], "purpose": "Aufenthalt"}
     with unit_of_work(database.sessions) as session:
         record_consent(session, person, **{**arguments, **values},  # type: ignore[arg-type]
-                       settings=SETTINGS)
+                       actor=desk(SETTINGS), settings=SETTINGS)
 
 
 def stored(database: Database) -> int:
@@ -87,7 +88,7 @@ def test_rows_newest_first_and_a_withdrawal_closes_the_letter(
     assert rows[0].office_name == "Ausländerbehörde Neuss"
     assert residence_letter(database, scene).person.residence is not None
     with unit_of_work(database.sessions) as session:
-        withdraw_consent(session, rows[0].consent_id, settings=SETTINGS)
+        withdraw_consent(session, rows[0].consent_id, actor=desk(SETTINGS), settings=SETTINGS)
     with database.sessions() as session:
         assert consent_rows(session, scene.mother)[0].withdrawn_on == date.today()
     letter = residence_letter(database, scene)
@@ -105,6 +106,6 @@ def residence_letter(database: Database, scene: Scene) -> ReferralLetter:
 
 def test_unknown_consent_and_person_are_not_found(database: Database, scene: Scene) -> None:
     with unit_of_work(database.sessions) as session, pytest.raises(NotFoundError):
-        withdraw_consent(session, uuid.uuid4(), settings=SETTINGS)
+        withdraw_consent(session, uuid.uuid4(), actor=desk(SETTINGS), settings=SETTINGS)
     with pytest.raises(NotFoundError):
         consent(database, uuid.uuid4())

@@ -12,6 +12,7 @@ from app.services.database import Database
 from app.services.duplicates import Duplicate, find_duplicates
 from app.services.person_input import validate
 from app.services.persons import register_person
+from tests.actors import DESK, desk
 
 SITE = Settings(office="NE", workstation=2, user="test")
 STORED = [
@@ -28,13 +29,13 @@ STORED = [
 def stored(database: Database) -> Database:
     with unit_of_work(database.sessions) as session:
         for raw in STORED:
-            register_person(session, validate(raw), settings=SITE)
+            register_person(session, validate(raw), actor=desk(SITE), settings=SITE)
     return database
 
 
 def check(database: Database, raw: dict[str, Any]) -> list[Duplicate]:
     with database.sessions() as session:
-        return find_duplicates(session, validate(raw))
+        return find_duplicates(session, validate(raw), actor=DESK)
 
 
 def test_another_spelling_with_the_same_birth_date_is_a_likely_duplicate(
@@ -95,7 +96,7 @@ def test_the_one_born_that_day_is_found_among_many_namesakes(database: Database)
     with unit_of_work(database.sessions) as session:
         for raw in [*namesakes, {"family_name": "Al-Hassan", "given_names": "Mohammed",
                                  "birth_date": "2001-11-23"}]:
-            register_person(session, validate(raw), settings=SITE)
+            register_person(session, validate(raw), actor=desk(SITE), settings=SITE)
     found = check(database, {"family_name": "Alhasan", "given_names": "Muhammad",
                              "birth_date": "23.11.2001"})
     assert [str(d.birth_date) for d in found] == ["2001-11-23"]

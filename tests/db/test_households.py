@@ -25,6 +25,7 @@ from app.services.households import (
 from app.services.partial_dates import PartialDate
 from app.services.person_input import PersonValidationError, validate
 from app.services.persons import load_person, register_person, update_person
+from tests.actors import desk
 from tests.unit.test_person_input import ANY_PERSON
 
 SITE = Settings(office="NE", workstation=2, user="test")
@@ -57,14 +58,14 @@ def refused(database: Database, members: list[dict[str, Any]],
     before = counts(database)
     with pytest.raises(PersonValidationError) as raised, \
             unit_of_work(database.sessions) as session:
-        register_household(session, members, settings=SITE, **options)
+        register_household(session, members, actor=desk(SITE), settings=SITE, **options)
     assert counts(database) == before
     return {error.field: error.label for error in raised.value.errors}
 
 
 def register_family(database: Database) -> list[Person]:
     with unit_of_work(database.sessions) as session:
-        return register_household(session, FAMILY, settings=SITE)
+        return register_household(session, FAMILY, actor=desk(SITE), settings=SITE)
 
 
 def test_a_family_of_four_is_one_household(database: Database) -> None:
@@ -120,7 +121,7 @@ def test_members_join_a_stored_household_that_has_a_head(database: Database) -> 
                    household_id=household) == {
         "members[0].household_role": "Haushaltsmitglied 1 – Rolle im Haushalt"}
     with unit_of_work(database.sessions) as session:
-        added = register_household(session, [grandmother], settings=SITE,
+        added = register_household(session, [grandmother], actor=desk(SITE), settings=SITE,
                                    household_id=household)
     assert added[0].household_id == household
     with database.sessions() as session:
@@ -137,9 +138,10 @@ def test_an_unknown_household_is_refused(database: Database) -> None:
 def test_members_added_to_a_person_without_household(database: Database) -> None:
     with unit_of_work(database.sessions) as session:
         main = FAMILY[0] | {"household_role": "", "household_id": ""}
-        person = register_person(session, validate(main), settings=SITE)
+        person = register_person(session, validate(main), actor=desk(SITE), settings=SITE)
     with unit_of_work(database.sessions) as session:
-        added = add_household_members(session, person.id, FAMILY[1:], settings=SITE,
+        added = add_household_members(session, person.id, FAMILY[1:], actor=desk(SITE),
+                                      settings=SITE,
                                       role="head")
     with database.sessions() as session:
         again = load_person(session, person.id)
@@ -159,13 +161,15 @@ def test_members_added_to_a_household_are_numbered_after_the_person(
             unit_of_work(database.sessions) as session:
         add_household_members(session, persons[1].id, [
             {**FAMILY[3], "given_names": "Sami"},
-            {**FAMILY[3], "given_names": "Yusuf", "household_role": "head"}], settings=SITE)
+            {**FAMILY[3], "given_names": "Yusuf",
+             "household_role": "head"}], actor=desk(SITE), settings=SITE)
     assert [(e.field, e.label) for e in raised.value.errors] == [
         ("members[2].household_role", "Haushaltsmitglied 3 – Rolle im Haushalt")]
     assert counts(database) == before
     with pytest.raises(PersonValidationError) as raised, \
             unit_of_work(database.sessions) as session:
-        add_household_members(session, persons[1].id, [], settings=SITE, role="boss")
+        add_household_members(session, persons[1].id, [], actor=desk(SITE), settings=SITE,
+                              role="boss")
     assert raised.value.errors[0].field == "household_role"
 
 
@@ -184,11 +188,12 @@ def test_a_change_that_would_make_a_second_head_is_refused(database: Database) -
     persons = register_family(database)
     with pytest.raises(PersonValidationError) as raised, \
             unit_of_work(database.sessions) as session:
-        update_person(session, persons[1].id, {"household_role": "head"}, settings=SITE)
+        update_person(session, persons[1].id, {"household_role": "head"}, actor=desk(SITE),
+                      settings=SITE)
     assert [error.field for error in raised.value.errors] == ["household_role"]
     with unit_of_work(database.sessions) as session:  # the head may stay the head
         update_person(session, persons[0].id, {"household_role": "head", "phone": "02131 1"},
-                      settings=SITE)
+                      actor=desk(SITE), settings=SITE)
     with database.sessions() as session:
         assert load_person(session, persons[1].id).household_role == "spouse"
 
@@ -210,7 +215,7 @@ def test_any_family_is_written_whole_or_not_at_all(
     try:
         with unit_of_work(sqlite_database.sessions) as session:
             register_household(session, [{k: v for k, v in m.items() if k != "household_id"}
-                                         for m in members], settings=SITE)
+                                         for m in members], actor=desk(SITE), settings=SITE)
     except PersonValidationError as refused:
         assert refused.errors and all(e.field.startswith("members[") for e in refused.errors)
         assert counts(sqlite_database) == before

@@ -17,6 +17,7 @@ from app.services.consents import record_consent
 from app.services.database import Database
 from app.services.letter_builders import Issue, build_letter
 from app.services.letter_parts import find_referral
+from tests.actors import desk
 from tests.db.letter_scene import SETTINGS, Scene, add_scene
 
 ISSUE = Issue("ar", date(2026, 11, 27), copy=False)
@@ -64,7 +65,7 @@ def test_the_auslaenderbehoerde_learns_only_what_the_consent_names(
                        directory_office_id=None, categories=["identity", "residence",
                                                              "concern"],
                        purpose="Verlängerung des Aufenthalts", given_on=date(2026, 11, 20),
-                       settings=SETTINGS)
+                       actor=desk(SETTINGS), settings=SETTINGS)
     after = build(database, scene.residence)
     assert isinstance(after, ReferralLetter)
     assert after.person.identity is not None and after.person.residence is not None
@@ -84,7 +85,7 @@ def test_a_consent_for_another_office_of_the_kind_does_not_count(
         session.flush()
         record_consent(session, scene.mother, agency_kind="auslaenderbehoerde",
                        directory_office_id=other.id, categories=["identity"],
-                       purpose="Aufenthalt", settings=SETTINGS)
+                       purpose="Aufenthalt", actor=desk(SETTINGS), settings=SETTINGS)
     letter = build(database, scene.residence)
     assert isinstance(letter, ReferralLetter) and letter.person.identity is None
 

@@ -16,6 +16,7 @@ from app.db.engine import unit_of_work
 from app.db.models import PrintEvent
 from app.services.database import Database
 from app.services.letter_parts import find_referral
+from tests.actors import cli_account
 from tests.db.letter_scene import Scene, add_scene
 
 
@@ -34,7 +35,13 @@ def folder(tmp_path: Path) -> Path:
 
 
 def lotse(database: Database, *args: str) -> int:
-    return main(["--database", database.settings.database_url, *args])
+    return main(["--database", database.settings.database_url, "--user", "a.becker", *args])
+
+
+@pytest.fixture(autouse=True)
+def _signed_in(database: Database, scene: Scene, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The commands act as the scene's front desk account a.becker."""
+    cli_account(database, monkeypatch)
 
 
 def logged(database: Database) -> list[tuple[str, bool, str, str]]:

@@ -18,6 +18,7 @@ from app.letters.model import LetterKind
 from app.services.consents import record_consent
 from app.services.database import Database
 from app.services.letters import RenderedLetter, issue_letter, preview_letter, referral_rows
+from tests.actors import DESK, account, desk
 from tests.db.letter_scene import SETTINGS, Scene, add_scene
 
 
@@ -34,7 +35,9 @@ def text(letter: RenderedLetter) -> str:
 def issue(database: Database, reference: str, kind: LetterKind = LetterKind.REFERRAL,
           **options: str) -> RenderedLetter:
     with unit_of_work(database.sessions) as session:
-        return issue_letter(session, reference, kind=kind, settings=SETTINGS, **options)
+        return issue_letter(session, reference, kind=kind, actor=account(session, "a.becker"),
+                            settings=SETTINGS,
+                            **options)
 
 
 def events(database: Database) -> list[PrintEvent]:
@@ -83,8 +86,8 @@ def test_a_reprint_is_a_zweitschrift_with_the_original_date(
 def test_a_preview_records_nothing_and_is_byte_identical(
         database: Database, scene: Scene) -> None:
     with database.sessions() as session:
-        one = preview_letter(session, scene.jobcenter, settings=SETTINGS)
-        two = preview_letter(session, scene.jobcenter, settings=SETTINGS)
+        one = preview_letter(session, scene.jobcenter, actor=desk(SETTINGS), settings=SETTINGS)
+        two = preview_letter(session, scene.jobcenter, actor=desk(SETTINGS), settings=SETTINGS)
     assert one.pdf == two.pdf and events(database) == []
     assert status(database, scene.jobcenter) == "draft"
     assert issue(database, scene.jobcenter).pdf == one.pdf  # what was previewed is printed
@@ -99,7 +102,8 @@ def test_withheld_data_does_not_reach_the_auslaenderbehoerde(
         record_consent(session, scene.mother, agency_kind="auslaenderbehoerde",
                        directory_office_id=scene.residence_office,
                        categories=["identity", "residence", "concern"],
-                       purpose="Verlängerung", given_on=date(2026, 11, 20), settings=SETTINGS)
+                       purpose="Verlängerung", given_on=date(2026, 11, 20),
+                       actor=desk(SETTINGS), settings=SETTINGS)
     after = text(issue(database, scene.residence, language="de"))
     assert "Fatima" in after and "Y7K3M9" in after and "Duldung läuft ab" in after
     assert "Büttger Straße" not in after  # contact was not part of the consent
@@ -137,10 +141,10 @@ def test_bad_requests_fail_before_anything_is_logged(database: Database, scene: 
 def test_referral_rows_newest_first_with_printed_mark(database: Database, scene: Scene) -> None:
     issue(database, scene.residence)
     with database.sessions() as session:
-        rows = referral_rows(session, person_id=scene.mother)
-        assert [r.reference for r in referral_rows(session, visit_id=scene.visit)] == [
+        rows = referral_rows(session, person_id=scene.mother, actor=DESK)
+        assert [r.reference for r in referral_rows(session, visit_id=scene.visit, actor=DESK)] == [
             scene.school, scene.residence, scene.jobcenter]
-        assert len(referral_rows(session, limit=1)) == 1
+        assert len(referral_rows(session, limit=1, actor=DESK)) == 1
     assert [(r.reference, r.printed, r.status) for r in rows] == [
         (scene.residence, True, "issued"), (scene.jobcenter, False, "draft")]
     assert rows[0].office_name == "Ausländerbehörde Neuss" and rows[0].concern == "residence"

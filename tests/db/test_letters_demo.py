@@ -16,6 +16,7 @@ from app.demo.load import load_demo
 from app.letters.model import LetterKind
 from app.services.database import Database
 from app.services.letters import preview_letter
+from tests.actors import desk
 
 SETTINGS = Settings(office="NE", workstation=1, user="empfang")
 
@@ -37,7 +38,8 @@ def test_every_letter_of_the_demo_prints(demo: Database) -> None:
     with demo.sessions() as session:
         referrals = list(session.scalars(select(Referral)))
         for kind, referral in one_per(referrals, "agency_kind").items():
-            letter = preview_letter(session, referral.reference, settings=SETTINGS)
+            letter = preview_letter(session, referral.reference, actor=desk(SETTINGS),
+                                    settings=SETTINGS)
             assert referral.reference in extract_text(io.BytesIO(letter.pdf)), kind
         assert set(one_per(referrals, "agency_kind")) == set(AgencyKind)
         by_language = one_per(referrals, "language")
@@ -45,7 +47,7 @@ def test_every_letter_of_the_demo_prints(demo: Database) -> None:
         for language, referral in by_language.items():
             for kind in LetterKind:
                 letter = preview_letter(session, referral.reference, kind=kind,
-                                        settings=SETTINGS)
+                                        actor=desk(SETTINGS), settings=SETTINGS)
                 assert letter.pdf.startswith(b"%PDF") and letter.language == language
 
 
@@ -58,7 +60,8 @@ def test_a_consented_demo_referral_shows_the_consented_data(demo: Database) -> N
             Referral.person_id == consent.person_id,
             Referral.agency_kind == "anerkennungsberatung")).first()
         assert referral is not None
-        letter = preview_letter(session, referral.reference, language="de", settings=SETTINGS)
+        letter = preview_letter(session, referral.reference, language="de", actor=desk(SETTINGS),
+                                settings=SETTINGS)
     content = " ".join(extract_text(io.BytesIO(letter.pdf)).split())
     assert "keine Einwilligung" in content  # residence was not part of the consent
     assert "Mit Einwilligung" in content and "Anschrift und Kontakt" in content

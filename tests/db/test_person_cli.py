@@ -19,6 +19,7 @@ from app.config import Settings
 from app.db.models import NumberCounter, Person
 from app.services.database import Database, open_database
 from app.services.persons import load_person
+from tests.actors import PASSWORD, cli_account
 from tests.unit.test_person_input import ANY_PERSON
 
 FAMILY = [
@@ -40,7 +41,16 @@ def run(database: Database, *args: str, stdin: str | None = None,
         assert monkeypatch is not None
         raw = io.BytesIO(stdin.encode("utf-8"))
         monkeypatch.setattr("sys.stdin", io.TextIOWrapper(raw, encoding="utf-8"))
-    return main(["--database", database.settings.database_url, "person", *args])
+    return main(["--database", database.settings.database_url, "--user", "a.becker", "person",
+                 *args])
+
+
+@pytest.fixture(autouse=True)
+def _signed_in(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The commands act as the front desk account a.becker (password from LOTSE_PASSWORD)."""
+    monkeypatch.setenv("LOTSE_PASSWORD", PASSWORD)
+    if "database" in request.fixturenames:
+        cli_account(request.getfixturevalue("database"), monkeypatch)
 
 
 def persons_and_counters(database: Database) -> tuple[int, int]:
@@ -178,6 +188,7 @@ def test_update_of_an_unknown_person(database: Database, monkeypatch: pytest.Mon
 def sqlite_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
     path = tmp_path_factory.mktemp("cli") / "lotse.sqlite3"
     database = open_database(Settings(database_url=f"sqlite:///{path.as_posix()}", user="t"))
+    cli_account(database)  # the row; LOTSE_PASSWORD is set per test
     yield database
     database.close()
 

@@ -27,6 +27,7 @@ from app.services.persons import (
     register_persons,
     update_person,
 )
+from tests.actors import desk
 from tests.unit.test_person_input import ANY_PERSON, ANY_VALUE, PLAUSIBLE, VALID
 
 SITE = Settings(office="NE", workstation=2, user="test")
@@ -42,13 +43,13 @@ FAMILY = [
 
 def register(database: Database, raw: dict[str, Any]) -> Person:
     with unit_of_work(database.sessions) as session:
-        return register_person(session, validate(raw), settings=SITE)
+        return register_person(session, validate(raw), actor=desk(SITE), settings=SITE)
 
 
 def update(database: Database, key: uuid.UUID | str, changes: dict[str, Any],
            **options: Any) -> Person:
     with unit_of_work(database.sessions) as session:
-        return update_person(session, key, changes, settings=SITE, **options)
+        return update_person(session, key, changes, actor=desk(SITE), settings=SITE, **options)
 
 
 def stored(database: Database, person_id: uuid.UUID) -> Person:
@@ -96,7 +97,7 @@ def test_a_family_in_one_household(database: Database) -> None:
     with unit_of_work(database.sessions) as session:
         members = register_persons(
             session, [validate({**raw, "household_id": str(household)}) for raw in FAMILY],
-            settings=SITE)
+            actor=desk(SITE), settings=SITE)
     assert [m.household_role for m in members] == ["head", "spouse"]
     assert len({m.person_number for m in members}) == 2
     assert stored(database, members[1].id).birth_date_precision == "year"
@@ -108,7 +109,7 @@ def test_a_failure_in_a_batch_writes_nothing(database: Database) -> None:
              validate({**FAMILY[1], "household_id": str(uuid.uuid4())})]
     with pytest.raises(PersonValidationError) as raised, \
             unit_of_work(database.sessions) as session:
-        register_persons(session, batch, settings=SITE)
+        register_persons(session, batch, actor=desk(SITE), settings=SITE)
     assert raised.value.errors[0].field == "household_id"
     assert "Haushalt" in raised.value.message
     assert counts(database) == before  # neither the first person nor its number
@@ -176,7 +177,7 @@ def test_a_save_in_between_is_caught_by_the_version(pg_url: str) -> None:
     with pytest.raises(ConflictError), unit_of_work(database.sessions) as session:
         mine = load_person(session, person.id)
         update(database, person.id, {"phone": "0151 1111111"})  # another counter saves
-        update_person(session, mine.id, {"phone": "0151 2222222"}, settings=SITE)
+        update_person(session, mine.id, {"phone": "0151 2222222"}, actor=desk(SITE), settings=SITE)
     assert stored(database, person.id).phone == "0151 1111111"
     database.close()
 
@@ -212,7 +213,7 @@ def _register_raw(database: Database, raw: dict[str, Any]) -> bool:
     """True if registered; False if refused with field messages (anything else fails)."""
     try:
         with unit_of_work(database.sessions) as session:
-            register_person(session, validate(raw), settings=SITE)
+            register_person(session, validate(raw), actor=desk(SITE), settings=SITE)
     except PersonValidationError as rejected:
         assert all(error.message for error in rejected.errors)
         return False

@@ -23,6 +23,7 @@ from app.services.print_log import (
     print_events,
     record_print,
 )
+from tests.actors import desk
 from tests.db.letter_scene import SETTINGS, add_scene
 
 
@@ -39,7 +40,8 @@ def test_a_windows_account_without_user_row_is_still_named(database: Database) -
         referral_id = session.scalars(text("SELECT id FROM referrals LIMIT 1")).one()
         subject = LetterSubject(LetterKind.REFERRAL, uuid.UUID(str(referral_id)))
         stranger = replace(SETTINGS, user="DOMAIN\\m.mueller")
-        record_print(session, subject, printed(channel="pdf"), settings=stranger)
+        record_print(session, subject, printed(channel="pdf"), actor=desk(stranger),
+                     settings=stranger)
     with database.sessions() as session:
         [event] = print_events(session, subject.referral_id)
         assert (event.user_id, event.username, event.channel) == (None, "DOMAIN\\m.mueller",
@@ -56,12 +58,13 @@ def test_the_first_print_per_kind_is_the_original(database: Database) -> None:
         letter = LetterSubject(LetterKind.REFERRAL, ids[0])
         sheet = LetterSubject(LetterKind.ROUTE_SHEET, ids[0], visit)
         assert original_print(session, letter) is None
-        first = record_print(session, letter, printed(), settings=SETTINGS)
-        record_print(session, letter, printed(copy=True), settings=SETTINGS)
+        first = record_print(session, letter, printed(), actor=desk(SETTINGS), settings=SETTINGS)
+        record_print(session, letter, printed(copy=True), actor=desk(SETTINGS), settings=SETTINGS)
         assert original_print(session, letter) is first
         assert original_print(session, LetterSubject(LetterKind.CONSENT, ids[0])) is None
         assert original_print(session, LetterSubject(LetterKind.REFERRAL, ids[1])) is None
-        sheet_print = record_print(session, sheet, printed(), settings=SETTINGS)
+        sheet_print = record_print(session, sheet, printed(), actor=desk(SETTINGS),
+                                   settings=SETTINGS)
         other_referral_same_visit = LetterSubject(LetterKind.ROUTE_SHEET, ids[1], visit)
         assert original_print(session, other_referral_same_visit) is sheet_print
 

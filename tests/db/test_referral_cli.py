@@ -18,6 +18,7 @@ from app.db.engine import unit_of_work
 from app.security.accounts import add_user, sign_in
 from app.services.database import Database
 from app.services.letters import issue_letter
+from tests.actors import desk
 from tests.db.letter_scene import SETTINGS, Scene, add_scene
 from tests.db.referral_scene import audit, status
 
@@ -88,7 +89,8 @@ def test_outcome_by_typed_reference_and_a_wrong_check_digit(
         lotse: Run, scene: Scene, capsys: pytest.CaptureFixture[str],
         database: Database) -> None:
     with unit_of_work(database.sessions) as session:
-        issue_letter(session, scene.residence, settings=SETTINGS, language="de")
+        issue_letter(session, scene.residence, actor=desk(SETTINGS), settings=SETTINGS,
+                     language="de")
     wrong = scene.residence[:-1] + str((int(scene.residence[-1]) + 1) % 10)
     assert lotse("--user", "empfang", "referral", "outcome", wrong, "--status", "arrived") == 2
     assert json.loads(capsys.readouterr().err)["errors"][0]["field"] == "reference"

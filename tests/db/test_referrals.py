@@ -39,6 +39,7 @@ from app.services.routing_cases import (
     route_household,
 )
 from app.services.visits import record_visit, validate_visit
+from tests.actors import DESK, desk
 
 SITE = Settings(office="NE", workstation=2, user="a.becker")
 ON = date(2026, 3, 2)  # before the changes planned for 01.07.2026
@@ -57,12 +58,13 @@ def directory(database: Database) -> Database:
 
 def a_person(database: Database, **raw: object) -> uuid.UUID:
     with unit_of_work(database.sessions) as session:
-        return register_person(session, validate({**ADULT, **raw}), settings=SITE).id
+        return register_person(session, validate({**ADULT, **raw}), actor=desk(SITE),
+                               settings=SITE).id
 
 
 def routed(database: Database, person: uuid.UUID, *concerns: str) -> PersonRouting:
     with database.sessions() as session:
-        return route_concerns(session, person, concerns, on=ON)
+        return route_concerns(session, person, concerns, on=ON, actor=DESK)
 
 
 def primary(routing: PersonRouting, concern: str) -> Recommendation:
@@ -131,11 +133,11 @@ def test_a_whole_household_is_routed_in_one_go(directory: Database) -> None:
             {**ADULT, "given_names": "Yusuf", "birth_date": "2015-05-20",
              "employable": None, "household_role": "child"},
             {**ADULT, "given_names": "Lina", "birth_date": "2019",
-             "employable": None, "household_role": "child"}], settings=SITE)
+             "employable": None, "household_role": "child"}], actor=desk(SITE), settings=SITE)
         father, son, daughter = (member.id for member in family)
     with directory.sessions() as session:
         routings = route_household(session, {father: ["work"], son: ["school"], daughter: []},
-                                   on=ON)
+                                   on=ON, actor=DESK)
     assert [(r.person_id, [c.concern for c in r.concerns]) for r in routings] == [
         (father, ["work"]), (son, ["school"])]
     assert all(c.recommendations or c.problem for r in routings for c in r.concerns)
@@ -156,7 +158,7 @@ def test_accepted_and_replaced_recommendations_become_draft_referrals(
     with unit_of_work(directory.sessions) as session:
         visit = record_visit_with_referrals(session, person, {"concerns": ["benefits",
                                                                            "housing"]},
-                                            decisions, settings=SITE)
+                                            decisions, actor=desk(SITE), settings=SITE)
         visit_id = visit.id
     with directory.sessions() as session:
         referrals = session.scalars(select(Referral).order_by(Referral.reference)).all()
@@ -196,7 +198,7 @@ def test_a_replacement_without_reason_writes_nothing(directory: Database) -> Non
     with pytest.raises(FieldsValidationError) as caught, \
             unit_of_work(directory.sessions) as session:
         record_visit_with_referrals(session, person, {"concerns": ["benefits", "work"]},
-                                    decisions, settings=SITE)
+                                    decisions, actor=desk(SITE), settings=SITE)
     index = decisions.index(next(d for d in decisions if d.action == "replace"))
     [error] = caught.value.errors
     assert error.field == f"decisions[{index}].reason"
@@ -222,7 +224,7 @@ def test_a_replacement_needs_an_office_of_its_kind_from_the_directory(
     with pytest.raises(FieldsValidationError) as caught, \
             unit_of_work(directory.sessions) as session:
         record_visit_with_referrals(session, person, {"concerns": ["benefits"]}, [decision],
-                                    settings=SITE)
+                                    actor=desk(SITE), settings=SITE)
     assert [e.field for e in caught.value.errors] == [f"decisions[0].{field}"]
     assert expected in caught.value.errors[0].expected
     assert counts(directory) == (0, 0, 0)
@@ -237,7 +239,7 @@ def test_visit_and_decision_problems_are_reported_together(directory: Database) 
             unit_of_work(directory.sessions) as session:
         record_visit_with_referrals(session, person, {"concerns": ["benefits"],
                                                       "interpreter_used": True},
-                                    [decision], settings=SITE)
+                                    [decision], actor=desk(SITE), settings=SITE)
     assert {e.field for e in caught.value.errors} == {"interpreter_language",
                                                       "decisions[0].reason"}
     assert counts(directory) == (0, 0, 0)
@@ -248,14 +250,15 @@ def test_household_members_concerns_are_stored_in_the_same_visit(directory: Data
         mother, child = (p.id for p in register_household(session, [
             {**ADULT, "given_names": "Fatima", "household_role": "head"},
             {**ADULT, "given_names": "Yusuf", "birth_date": "2015-05-20",
-             "employable": None, "household_role": "child"}], settings=SITE))
-        stranger = register_person(session, validate(ADULT), settings=SITE).id
+             "employable": None, "household_role": "child"}], actor=desk(SITE), settings=SITE))
+        stranger = register_person(session, validate(ADULT), actor=desk(SITE), settings=SITE).id
     with directory.sessions() as session:
-        [routing] = route_household(session, {child: ["school"]}, on=ON)
+        [routing] = route_household(session, {child: ["school"]}, on=ON, actor=DESK)
     decisions = decisions_for(routing)
     with unit_of_work(directory.sessions) as session:  # the mother brings no concern of hers
         visit_id = record_visit_with_referrals(session, mother, {"concerns": []}, decisions,
-                                               settings=SITE, members={child: ["school"]}).id
+                                               actor=desk(SITE), settings=SITE,
+                                               members={child: ["school"]}).id
     with directory.sessions() as session:
         visit = session.get_one(Visit, visit_id)
         assert visit.person_id == mother
@@ -266,12 +269,13 @@ def test_household_members_concerns_are_stored_in_the_same_visit(directory: Data
     with pytest.raises(FieldsValidationError) as caught, \
             unit_of_work(directory.sessions) as session:
         record_visit_with_referrals(session, mother, {"concerns": ["work"]}, [],
-                                    settings=SITE, members={stranger: ["work"]})
+                                    actor=desk(SITE), settings=SITE, members={stranger: ["work"]})
     assert "Haushalt" in caught.value.errors[0].expected
     with pytest.raises(FieldsValidationError) as caught, \
             unit_of_work(directory.sessions) as session:
         record_visit_with_referrals(session, mother, {"concerns": ["work"]}, [],
-                                    settings=SITE, members={child: ["school", "flying"]})
+                                    actor=desk(SITE), settings=SITE, members={child: ["school",
+                                                                                      "flying"]})
     assert "Anliegen-Codes" in caught.value.errors[0].expected
     assert counts(directory)[0] == 1  # only the visit stored above
 
@@ -281,10 +285,10 @@ def test_decisions_about_concerns_the_visit_lacks_are_refused(directory: Databas
     routing = routed(directory, person, "benefits", "work")
     with unit_of_work(directory.sessions) as session:
         visit_id = record_visit(session, person, validate_visit({"concerns": ["benefits"]}),
-                                settings=SITE).id
+                                actor=desk(SITE), settings=SITE).id
     with pytest.raises(FieldsValidationError) as caught, \
             unit_of_work(directory.sessions) as session:
-        record_referrals(session, visit_id, decisions_for(routing), settings=SITE)
+        record_referrals(session, visit_id, decisions_for(routing), actor=desk(SITE), settings=SITE)
     assert all("nicht zu diesem Besuch" in e.expected for e in caught.value.errors)
     assert {e.message.split(":")[0].split(" – ")[0] for e in caught.value.errors} == {
         "Arbeit/Vermittlung"}
@@ -303,6 +307,7 @@ def test_an_office_retired_after_routing_cannot_be_accepted(directory: Database)
     with pytest.raises(FieldsValidationError) as caught, \
             unit_of_work(directory.sessions) as session:
         record_visit_with_referrals(session, person, {"concerns": ["benefits"]},
-                                    [Decision(person, "benefits", benefits)], settings=SITE)
+                                    [Decision(person, "benefits",
+                                              benefits)], actor=desk(SITE), settings=SITE)
     assert "nicht mehr im Verzeichnis" in caught.value.errors[0].expected
     assert counts(directory) == (0, 0, 0)

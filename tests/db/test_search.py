@@ -14,6 +14,7 @@ from app.db.models import Person, PersonName, Referral
 from app.search import find_persons, index_person
 from app.services.database import Database, open_database
 from app.services.numbers import next_number
+from tests.actors import cli_account
 
 
 def _register(database: Database, family: str, given: str, *, born: date | None = None,
@@ -150,20 +151,21 @@ def test_demo_persons_are_found_by_their_other_spellings(sqlite_url: str) -> Non
 
 
 def test_cli_find_prints_ranked_json(database: Database, family: dict[str, Person],
-                                     capsys: pytest.CaptureFixture[str]) -> None:
+                                     capsys: pytest.CaptureFixture[str],
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
     import json
 
     from app.cli import main
 
-    url = database.settings.database_url
-    assert main(["--database", url, "person", "find", "Muhamad Alhasan", "--json"]) == 0
+    url = ["--database", database.settings.database_url, *cli_account(database, monkeypatch)]
+    assert main([*url, "person", "find", "Muhamad Alhasan", "--json"]) == 0
     found = json.loads(capsys.readouterr().out)
     assert found[0]["id"] == str(family["mohammed"].id)
     assert {"id", "person_number", "family_name", "given_names", "birth_date",
             "score"} <= set(found[0])
     assert found[0]["birth_date"] == "1990-03-12"
     assert [f["score"] for f in found] == sorted((f["score"] for f in found), reverse=True)
-    assert main(["--database", url, "person", "find", "Amina", "--json"]) == 0
+    assert main([*url, "person", "find", "Amina", "--json"]) == 0
     amina = [f for f in json.loads(capsys.readouterr().out) if f["given_names"] == "Amina"]
     assert amina[0]["birth_date"] == "1992"  # only the year is known
 

@@ -21,6 +21,7 @@ from app.search.index import FTS_TABLE, is_engine_index
 from app.services.database import Database, open_database
 from app.services.person_input import validate
 from app.services.persons import register_person, update_person
+from tests.actors import desk
 
 SITE = Settings(office="NE", workstation=1, user="test")
 FAMILY = [
@@ -32,7 +33,7 @@ FAMILY = [
 
 def _register(database: Database, raw: dict[str, Any]) -> Any:
     with unit_of_work(database.sessions) as session:
-        return register_person(session, validate(raw), settings=SITE).id
+        return register_person(session, validate(raw), actor=desk(SITE), settings=SITE).id
 
 
 def _found(database: Database, typed: str) -> list[Any]:
@@ -76,7 +77,7 @@ def test_every_save_keeps_the_index_in_step(database: Database) -> None:
     person_id = _register(database, FAMILY[0])
     with unit_of_work(database.sessions) as session:
         update_person(session, person_id, {"family_name": "Haddad", "birth_date": "1988-04"},
-                      settings=SITE)
+                      actor=desk(SITE), settings=SITE)
     _check_fts(database)
     assert _found(database, "Mohammed Haddad 04.1988") == [person_id]
     assert _found(database, "Mohammed 14.03.1988") == []

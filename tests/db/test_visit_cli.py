@@ -20,7 +20,10 @@ from app.db.models import Concern, Visit
 from app.services.database import Database
 from app.services.person_input import validate
 from app.services.persons import register_person
+from tests.actors import cli_account, desk
 from tests.unit.test_visit_input import ANY_VISIT
+
+SITE = Settings(office="NE", workstation=2)
 
 VISIT = {"concerns": ["benefits", {"code": "residence", "note": "Duldung läuft ab"}],
          "note": "Mit Dolmetscherin; Bescheid liegt vor.", "interpreter_used": True,
@@ -33,7 +36,7 @@ def person(database: Database) -> tuple[str, str]:
     with unit_of_work(database.sessions) as session:
         stored = register_person(session, validate({"family_name": "Al-Hassan",
                                                      "given_names": "Fatima"}),
-                                 settings=Settings(office="NE", workstation=2))
+                                 actor=desk(SITE), settings=SITE)
         return str(stored.id), stored.person_number
 
 
@@ -43,7 +46,14 @@ def run(database: Database, *args: str, stdin: str | None = None,
         assert monkeypatch is not None
         monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(stdin.encode("utf-8")),
                                                           encoding="utf-8"))
-    return main(["--database", database.settings.database_url, "visit", "add", *args])
+    return main(["--database", database.settings.database_url, "--user", "a.becker", "visit",
+                 "add", *args])
+
+
+@pytest.fixture(autouse=True)
+def _signed_in(database: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command acts as the front desk account a.becker."""
+    cli_account(database, monkeypatch)
 
 
 def stored_visits(database: Database) -> list[tuple[str, list[str]]]:

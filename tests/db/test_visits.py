@@ -22,6 +22,7 @@ from app.services.visits import (
     record_visit,
     validate_visit,
 )
+from tests.actors import account, desk
 
 SITE = Settings(office="NE", workstation=2, user="a.becker")
 
@@ -29,7 +30,8 @@ SITE = Settings(office="NE", workstation=2, user="a.becker")
 def a_person(database: Database) -> uuid.UUID:
     with unit_of_work(database.sessions) as session:
         person = register_person(session, validate({"family_name": "Al-Hassan",
-                                                     "given_names": "Mohammed"}), settings=SITE)
+                                                     "given_names": "Mohammed"}),
+                                 actor=desk(SITE), settings=SITE)
         return person.id
 
 
@@ -40,9 +42,12 @@ def a_visit(concerns: list[object], *, at: datetime | None = None, **raw: object
     return validate_visit(data)
 
 
-def record(database: Database, person: uuid.UUID | str, data: VisitInput) -> uuid.UUID:
+def record(database: Database, person: uuid.UUID | str, data: VisitInput,
+           username: str | None = None) -> uuid.UUID:
+    """Recorded by the signed-in ``username``, or by the front desk without an account."""
     with unit_of_work(database.sessions) as session:
-        return record_visit(session, person, data, settings=SITE).id
+        actor = account(session, username, SITE.origin) if username else desk(SITE)
+        return record_visit(session, person, data, actor=actor, settings=SITE).id
 
 
 def rows(database: Database) -> tuple[int, int]:
@@ -77,7 +82,7 @@ def test_the_visit_names_this_site_when_its_rows_exist(database: Database) -> No
         session.add_all([Workstation(office_id=office.id, number=2),
                          Workstation(office_id=office.id, number=1),
                          User(username="a.becker", role="front_desk")])
-    second = record(database, person, a_visit(["work"]))
+    second = record(database, person, a_visit(["work"]), "a.becker")
     with database.sessions() as session:
         unlinked, linked = session.get_one(Visit, first), session.get_one(Visit, second)
         assert (unlinked.office_id, unlinked.workstation_id, unlinked.user_id) == (None,) * 3
@@ -103,7 +108,8 @@ def test_a_person_number_is_enough_and_an_unknown_person_writes_nothing(
 def test_a_failure_later_in_the_transaction_leaves_no_half_visit(database: Database) -> None:
     person = a_person(database)
     with pytest.raises(RuntimeError), unit_of_work(database.sessions) as session:
-        record_visit(session, person, a_visit(["work", "training"]), settings=SITE)
+        record_visit(session, person, a_visit(["work", "training"]), actor=desk(SITE),
+                     settings=SITE)
         raise RuntimeError("the next step of the same user action failed")
     assert rows(database) == (0, 0)
 

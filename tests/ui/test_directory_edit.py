@@ -31,6 +31,7 @@ from app.services.database import Database
 from app.services.directory import default_directory_path, import_directory, read_directory
 from app.services.directory_edit import save_office
 from app.services.directory_export import export_directory
+from tests.actors import account, desk
 from tests.ui.conftest import wait_for
 from tests.ui.keyboard import fill, focused, has_focus, named, press, tab_to, type_text
 from ui.controllers.directory_controller import DirectoryController
@@ -72,8 +73,10 @@ def open_area(qtbot: QtBot, directory: Database) -> Iterator[Opener]:
         page = DirectoryPage()
         page.setMinimumSize(1100, 700)
         qtbot.addWidget(page)
+        with directory.sessions() as session:
+            actor = account(session, user, "NE-3")  # as signed in
         controller = DirectoryController(worker, page, page,
-                                         settings=settings_for(directory, user))
+                                         settings=settings_for(directory, user), actor=actor)
         page.show()
         qtbot.waitExposed(page)
         page.activateWindow()
@@ -185,6 +188,7 @@ def test_a_change_saved_elsewhere_meanwhile_keeps_what_was_typed(
     raw = editor.raw()
     with unit_of_work(directory.sessions) as session:  # another counter saves first
         save_office(session, {**raw, "phone": "02131 9244-1"},
+                    actor=desk(settings_for(directory, "admin"), Role.ADMIN),
                     settings=settings_for(directory, "admin"),
                     office_id=stored(directory).id, expected_version=1)
     replace_text(qtbot, editor, "Telefon", "02131 9244-777")

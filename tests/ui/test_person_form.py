@@ -40,6 +40,7 @@ from app.services.person_input import (
     as_raw,
     validate,
 )
+from tests.actors import desk
 from tests.ui.keyboard import focused, press, type_text
 from ui.views.navigation import WIDTH as NAVIGATION_WIDTH
 from ui.views.person_form import PersonForm
@@ -259,8 +260,9 @@ def family_errors(tmp_path: Path, form: PersonForm) -> list[FieldError]:
     try:
         with pytest.raises(PersonValidationError) as raised, \
                 unit_of_work(database.sessions) as session:
-            register_household(session, [form.raw(), *form.members_raw()],
-                               settings=Settings(office="NE", workstation=2, user="test"))
+            site = Settings(office="NE", workstation=2, user="test")
+            register_household(session, [form.raw(), *form.members_raw()], actor=desk(site),
+                               settings=site)
     finally:
         database.close()
     return list(raised.value.errors)

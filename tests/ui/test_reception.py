@@ -13,6 +13,7 @@ from sqlalchemy import select
 from app.db.models import Household, Person, Visit
 from app.services.database import Database
 from app.services.persons import update_person
+from tests.actors import desk
 from tests.ui.conftest import site_settings, wait_for
 from tests.ui.keyboard import fill, focused, has_focus, named, press, tab_to, type_text
 from ui.main_window import MainWindow
@@ -197,6 +198,7 @@ def test_a_change_saved_elsewhere_meanwhile_is_not_overwritten(
     assert person is not None
     with window.database.sessions.begin() as session:  # another counter saves first
         update_person(session, person.person_id, {"phone": "02131 123456"},
+                      actor=desk(site_settings(window.database)),
                       settings=site_settings(window.database))
     fill(qtbot, window.front_desk.person_page.form, "Telefon", "0176 5550000")
     press(qtbot, Qt.Key.Key_S, CTRL)

@@ -18,6 +18,7 @@ from app.db.models import Concern, Referral, Visit
 from app.services.database import Database
 from app.services.directory import default_directory_path, import_directory, read_directory
 from app.services.households import register_household
+from tests.actors import desk
 from tests.ui.conftest import site_settings, wait_for
 from tests.ui.keyboard import fill, focused, has_focus, named, press, tab_to, type_text
 from ui.main_window import MainWindow
@@ -39,6 +40,7 @@ def family(database: Database) -> dict[str, uuid.UUID]:
     with unit_of_work(database.sessions) as session:
         import_directory(session, read_directory(default_directory_path()))
         father, son = register_household(session, [FATHER, SON],
+                                         actor=desk(site_settings(database)),
                                          settings=site_settings(database))
         return {"father": father.id, "son": son.id}
 

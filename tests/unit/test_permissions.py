@@ -33,8 +33,6 @@ EXPECTED: dict[str, set[Role]] = {
     "print_copy": COUNTER,
     "record_consent": COUNTER,
     "record_outcome": COUNTER,
-    "view_directory": COUNTER,
-    "export_directory": COUNTER,
     "approve_referral": SUPERVISION,
     "reject_referral": SUPERVISION,
     "batch_print": SUPERVISION,
@@ -43,7 +41,6 @@ EXPECTED: dict[str, set[Role]] = {
     "view_audit_trail": SUPERVISION,
     "verify_audit": SUPERVISION,
     "edit_directory": ADMINISTRATION,
-    "edit_rules": ADMINISTRATION,
     "manage_users": ADMINISTRATION,
 }
 

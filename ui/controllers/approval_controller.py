@@ -60,7 +60,8 @@ class ApprovalController(QObject):
         except FilterError as problem:
             self._page.show_message(str(problem), problem=True)
             return
-        self._worker.run(_queue(where, self._settings, self._actor()), self._listed, self._failed(_("Laden")))
+        self._worker.run(_queue(where, self._settings, self._actor()), self._listed,
+                         self._failed(_("Laden")))
 
     def _listed(self, rows: list[QueueRow]) -> None:
         self._page.model.set_rows(rows)
@@ -82,9 +83,10 @@ class ApprovalController(QObject):
             return
         self._page.show_reasons(chosen.reasons)
         wanted = self._preview_wanted = next(self._previews)
-        settings, reference = self._settings, chosen.reference
+        settings, reference, actor = self._settings, chosen.reference, self._actor()
         self._page.preview.show_waiting()
-        self._worker.run(lambda session: preview_letter(session, reference, settings=settings),
+        self._worker.run(lambda session: preview_letter(session, reference, actor=actor,
+                                                        settings=settings),
                          lambda letter: self._previewed(wanted, letter),
                          lambda error: self._preview_failed(wanted, error))
 
@@ -170,5 +172,5 @@ class ApprovalController(QObject):
 def _queue(where: ReferralFilter, settings: Settings,
            actor: Actor) -> Callable[[Session], list[QueueRow]]:
     return lambda session: approval_queue(
-        session, actor=actor, settings=settings, office=where.office, since=where.since, until=where.until,
-        agency_kind=where.agency_kind, status=where.status)
+        session, actor=actor, settings=settings, office=where.office, since=where.since,
+        until=where.until, agency_kind=where.agency_kind, status=where.status)

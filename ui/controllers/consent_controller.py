@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 from app.config import Settings
 from app.errors import FieldsValidationError
 from app.i18n import _
+from app.security.permissions import Actor
 from app.services.letters import ReferralRow
 from ui.controllers.failures import describe_failure
 from ui.controllers.letter_operations import ConsentRequest, save_consent
@@ -37,9 +38,10 @@ class ConsentController(QObject):
     recorded = Signal()
 
     def __init__(self, worker: DatabaseWorker, parent_widget: QWidget, settings: Settings,
-                 parent: QObject | None = None) -> None:
+                 actor: Actor, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._worker, self._parent_widget, self._settings = worker, parent_widget, settings
+        self._actor = actor
         self.dialog: ConsentDialog | None = None
 
     def ask(self, row: ReferralRow) -> None:
@@ -59,7 +61,7 @@ class ConsentController(QObject):
                                  dialog.chosen_giver(), dialog.guardian_name.text(),
                                  dialog.chosen_day())
         dialog.set_busy(True)
-        self._worker.run(save_consent(request, self._settings),
+        self._worker.run(save_consent(request, self._settings, self._actor),
                          lambda _none: self._saved(dialog),
                          lambda error: self._failed(dialog, error))
 

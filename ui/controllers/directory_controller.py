@@ -1,7 +1,8 @@
 """The directory area: loads the table (ids first, rows batch by batch), says who may change
 the directory, and hands opening, saving, retiring, export and import to their helpers.
 
-Without ``settings`` (no user known) the area is read-only.
+Editing is offered to the roles that may change the directory (app/services/directory_access);
+without an ``actor`` the program's user acts as the front desk, and the area is read-only.
 """
 
 from __future__ import annotations
@@ -14,13 +15,15 @@ from sqlalchemy.orm import Session
 
 from app.config import Settings
 from app.i18n import _
-from app.services.directory_access import DirectoryAccess
+from app.security.permissions import Actor
+from app.services.directory_access import DirectoryAccess, directory_access
 from app.services.directory_list import DirectoryListRow, directory_list_ids, directory_list_rows
 from ui.controllers import directory_operations as operations
 from ui.controllers.directory_edit_controller import DirectoryEditController
 from ui.controllers.directory_operations import LoadedOffice, SavedOffice
 from ui.controllers.directory_transfer import DirectoryTransfer
 from ui.controllers.failures import describe_failure
+from ui.controllers.sign_in_roles import unsigned_actor
 from ui.models.directory_model import DirectoryOfficeModel
 from ui.views.directory_page import DirectoryPage
 from ui.worker import DatabaseWorker
@@ -30,17 +33,20 @@ COLUMN_WIDTHS = [330, 190, 250, 130]  # the last column takes the rest
 
 class DirectoryController(QObject):
     def __init__(self, worker: DatabaseWorker, page: DirectoryPage,
-                 parent: QObject | None = None, *, settings: Settings | None = None) -> None:
+                 parent: QObject | None = None, *, settings: Settings | None = None,
+                 actor: Actor | None = None) -> None:
         super().__init__(parent)
+        settings = settings or Settings()
         self._worker, self._page, self._settings = worker, page, settings
+        self._actor = actor = actor or unsigned_actor(settings)
         self.model = DirectoryOfficeModel(self)
         self.model.rows_wanted.connect(self._load_rows)
         page.set_model(self.model)
         page.set_column_widths(COLUMN_WIDTHS)
-        self.editing = DirectoryEditController(worker, settings or Settings(), page, self)
+        self.editing = DirectoryEditController(worker, settings, actor, page, self)
         self.editing.saved.connect(self._saved)
         self.editing.closed.connect(self._focus_table)
-        self.transfer = DirectoryTransfer(worker, settings or Settings(), page, self)
+        self.transfer = DirectoryTransfer(worker, settings, actor, page, self)
         self.transfer.imported.connect(self.refresh)
         self.retire_box: QMessageBox | None = None
         self._select_when_loaded: uuid.UUID | None = None
@@ -62,20 +68,10 @@ class DirectoryController(QObject):
 
     def refresh(self) -> None:
         self._page.show_loading()
-        self._load_access()
+        self._show_access(directory_access(self._actor))
         self._worker.run(directory_list_ids, self._show_ids, self._show_failure)
 
     # --- who may change it ------------------------------------------------------------------
-
-    def _load_access(self) -> None:
-        if self._settings is None:
-            self._show_access(DirectoryAccess("", "", may_edit=False, reason=_(
-                "An diesem Arbeitsplatz ist kein Benutzer bekannt.")))
-            return
-        self._worker.run(operations.access(self._settings), self._show_access,
-                         lambda error: self._show_access(DirectoryAccess(
-                             "", "", may_edit=False,
-                             reason=describe_failure(error, _("Berechtigung prüfen")))))
 
     def _show_access(self, access: DirectoryAccess) -> None:
         self.editing.may_edit = access.may_edit
@@ -147,8 +143,8 @@ class DirectoryController(QObject):
         self._focus_table()
         if not confirmed:
             return
-        settings = self._settings or Settings()
-        self._worker.run(operations.retire(office_id, settings=settings), self._retired,
+        self._worker.run(operations.retire(office_id, actor=self._actor,
+                                           settings=self._settings), self._retired,
                          lambda error: self._page.show_notice(
                              describe_failure(error, _("Außer Dienst stellen")), problem=True))
 

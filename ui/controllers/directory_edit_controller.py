@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from app.config import Settings
 from app.errors import LotseError
 from app.i18n import _
+from app.security.permissions import Actor
 from app.services.directory_fields import OfficeValidationError
 from ui.controllers import directory_operations as operations
 from ui.controllers.directory_operations import LoadedOffice, SavedOffice
@@ -28,10 +29,11 @@ class DirectoryEditController(QObject):
     saved = Signal(object)  # SavedOffice, after every successful save
     closed = Signal()  # the editor was closed, saved or not
 
-    def __init__(self, worker: DatabaseWorker, settings: Settings, parent_widget: QWidget,
-                 parent: QObject | None = None) -> None:
+    def __init__(self, worker: DatabaseWorker, settings: Settings, actor: Actor,
+                 parent_widget: QWidget, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._worker, self._settings, self._parent = worker, settings, parent_widget
+        self._actor = actor
         self.editor: DirectoryEditor | None = None
         self.current: LoadedOffice | None = None
         self.cancel_box: QMessageBox | None = None
@@ -104,7 +106,7 @@ class DirectoryEditController(QObject):
         editor.clear_errors()
         current = self.current
         operation = operations.save(
-            editor.raw(), settings=self._settings,
+            editor.raw(), actor=self._actor, settings=self._settings,
             office_id=current.office_id if current else None,
             version=current.version if current else None)
         editor.set_busy(True)

@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 
 from app.config import Settings
 from app.db.models import DirectoryOffice
+from app.security.permissions import Actor
 from app.services.directory import ImportReport
-from app.services.directory_access import DirectoryAccess, directory_access
 from app.services.directory_edit import (
     import_directory_file,
     load_office,
@@ -55,30 +55,24 @@ def loaded(office: DirectoryOffice) -> LoadedOffice:
     return LoadedOffice(office.id, office.version, office.code, name, office_raw(office))
 
 
-def access(settings: Settings) -> Operation:
-    def operation(session: Session) -> DirectoryAccess:
-        return directory_access(session, settings)
-    return operation
-
-
 def load(office_id: uuid.UUID) -> Operation:
     def operation(session: Session) -> LoadedOffice:
         return loaded(load_office(session, office_id))
     return operation
 
 
-def save(raw: Mapping[str, object], *, settings: Settings, office_id: uuid.UUID | None,
-         version: int | None) -> Operation:
+def save(raw: Mapping[str, object], *, actor: Actor, settings: Settings,
+         office_id: uuid.UUID | None, version: int | None) -> Operation:
     def operation(session: Session) -> SavedOffice:
-        office = save_office(session, raw, settings=settings, office_id=office_id,
+        office = save_office(session, raw, actor=actor, settings=settings, office_id=office_id,
                              expected_version=version)
         return SavedOffice(loaded(office), list_row(office), created=office_id is None)
     return operation
 
 
-def retire(office_id: uuid.UUID, *, settings: Settings) -> Operation:
+def retire(office_id: uuid.UUID, *, actor: Actor, settings: Settings) -> Operation:
     def operation(session: Session) -> LoadedOffice:
-        return loaded(retire_office(session, office_id, settings=settings))
+        return loaded(retire_office(session, office_id, actor=actor, settings=settings))
     return operation
 
 
@@ -88,7 +82,7 @@ def export_to(path: Path, *, hsds: bool) -> Operation:
     return operation
 
 
-def import_from(path: Path, *, settings: Settings) -> Operation:
+def import_from(path: Path, *, actor: Actor, settings: Settings) -> Operation:
     def operation(session: Session) -> ImportReport:
-        return import_directory_file(session, path, settings=settings)
+        return import_directory_file(session, path, actor=actor, settings=settings)
     return operation

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from app.config import Settings
 from app.i18n import _
+from app.security.permissions import Actor
 from app.services.directory import DirectoryError, ImportReport
 from ui.controllers import directory_operations as operations
 from ui.controllers.failures import describe_failure
@@ -27,10 +28,11 @@ def _filters() -> tuple[str, str]:
 class DirectoryTransfer(QObject):
     imported = Signal()  # offices may have changed: the table is loaded again
 
-    def __init__(self, worker: DatabaseWorker, settings: Settings, page: DirectoryPage,
-                 parent: QObject | None = None) -> None:
+    def __init__(self, worker: DatabaseWorker, settings: Settings, actor: Actor,
+                 page: DirectoryPage, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._worker, self._settings, self._page = worker, settings, page
+        self._actor = actor
         self.message_box: QMessageBox | None = None
 
     def export(self) -> None:
@@ -57,7 +59,8 @@ class DirectoryTransfer(QObject):
         if not path:
             return
         self._page.show_notice(_("Wird importiert …"))
-        self._worker.run(operations.import_from(Path(path), settings=self._settings),
+        self._worker.run(operations.import_from(Path(path), actor=self._actor,
+                                                settings=self._settings),
                          self._imported, self._import_failed)
 
     def _imported(self, report: ImportReport) -> None:

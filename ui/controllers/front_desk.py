@@ -17,11 +17,13 @@ from PySide6.QtWidgets import QWidget
 
 from app.config import Settings
 from app.drafts import Draft, DraftStore
+from app.security.permissions import Actor
 from ui.controllers.letters_controller import LettersController
 from ui.controllers.person_controller import DRAFT_KIND as PERSON_DRAFT
 from ui.controllers.person_controller import PersonController
 from ui.controllers.person_operations import LoadedPerson
 from ui.controllers.reception_controller import ReceptionController
+from ui.controllers.sign_in_roles import unsigned_actor
 from ui.controllers.visit_controller import VisitController
 from ui.views.letters_page import LettersPage
 from ui.views.person_page import PersonPage
@@ -33,17 +35,22 @@ from ui.worker import DatabaseWorker
 
 class FrontDesk(QObject):
     def __init__(self, worker: DatabaseWorker, settings: Settings, drafts: DraftStore,
-                 go_to: Callable[[str], None], parent: QObject | None = None) -> None:
+                 go_to: Callable[[str], None], parent: QObject | None = None, *,
+                 actor: Actor | None = None) -> None:
         super().__init__(parent)
+        actor = actor or unsigned_actor(settings)
         self._go_to, self._drafts = go_to, drafts
         self.search_page, self.person_page, self.visit_page = (
             SearchPage(), PersonPage(), VisitPage())
         self.reception = ReceptionController(worker, self.search_page, self.open_person,
-                                             self.new_person, self)
-        self.person = PersonController(worker, self.person_page, settings, drafts, self)
-        self.visit = VisitController(worker, self.visit_page, settings, drafts, self)
+                                             self.new_person, self, actor=actor)
+        self.person = PersonController(worker, self.person_page, settings, drafts, self,
+                                       actor=actor)
+        self.visit = VisitController(worker, self.visit_page, settings, drafts, self,
+                                     actor=actor)
         self.letters_page = LettersPage()
-        self.letters = LettersController(worker, self.letters_page, settings, parent=self)
+        self.letters = LettersController(worker, self.letters_page, settings, parent=self,
+                                         actor=actor)
         self.restore_dialog: RestoreDialog | None = None
         self._back_from_letters = "reception"
         self.person.closed.connect(self.search)

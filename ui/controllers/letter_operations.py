@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from app.config import Settings
 from app.db.models import Referral
 from app.letters.model import LetterKind
+from app.security.permissions import Actor
 from app.services.consents import record_consent
 from app.services.letters import (
     ReferralRow,
@@ -37,12 +38,12 @@ class LetterScope:
     person_id: uuid.UUID | None = None
     visit_id: uuid.UUID | None = None
 
-    def rows(self, session: Session) -> list[ReferralRow]:
+    def rows(self, session: Session, actor: Actor) -> list[ReferralRow]:
         if self.visit_id is not None:
-            return referral_rows(session, visit_id=self.visit_id)
+            return referral_rows(session, actor=actor, visit_id=self.visit_id)
         if self.person_id is not None:
-            return referral_rows(session, person_id=self.person_id)
-        return referral_rows(session, limit=NEWEST_LIMIT)
+            return referral_rows(session, actor=actor, person_id=self.person_id)
+        return referral_rows(session, actor=actor, limit=NEWEST_LIMIT)
 
 
 @dataclass(frozen=True)
@@ -72,29 +73,32 @@ class ConsentRequest:
     given_on: date
 
 
-def load_rows(scope: LetterScope) -> Callable[[Session], list[ReferralRow]]:
-    return scope.rows
+def load_rows(scope: LetterScope, actor: Actor) -> Callable[[Session], list[ReferralRow]]:
+    return lambda session: scope.rows(session, actor)
 
 
-def preview(choice: LetterChoice, settings: Settings) -> Callable[[Session], RenderedLetter]:
+def preview(choice: LetterChoice, settings: Settings,
+            actor: Actor) -> Callable[[Session], RenderedLetter]:
     def operation(session: Session) -> RenderedLetter:
         return preview_letter(session, choice.reference, kind=choice.kind,
-                              language=choice.language, settings=settings)
+                              language=choice.language, actor=actor, settings=settings)
     return operation
 
 
-def issue(choice: LetterChoice, scope: LetterScope, settings: Settings,
+def issue(choice: LetterChoice, scope: LetterScope, settings: Settings, actor: Actor,
           channel: str) -> Callable[[Session], Issued]:
     """Render and log the letter; the rows as they are after the log entry."""
     def operation(session: Session) -> Issued:
         letter = issue_letter(session, choice.reference, kind=choice.kind,
-                              language=choice.language, settings=settings, channel=channel)
+                              language=choice.language, actor=actor, settings=settings,
+                              channel=channel)
         session.flush()
-        return Issued(letter, scope.rows(session))
+        return Issued(letter, scope.rows(session, actor))
     return operation
 
 
-def save_consent(request: ConsentRequest, settings: Settings) -> Callable[[Session], None]:
+def save_consent(request: ConsentRequest, settings: Settings,
+                 actor: Actor) -> Callable[[Session], None]:
     """Record the consent for the referral's recipient: its office if it has one."""
     def operation(session: Session) -> None:
         office_id = session.scalar(select(Referral.directory_office_id)
@@ -103,5 +107,5 @@ def save_consent(request: ConsentRequest, settings: Settings) -> Callable[[Sessi
                        directory_office_id=office_id, categories=request.categories,
                        purpose=request.purpose, given_by=request.given_by,
                        guardian_name=request.guardian_name, given_on=request.given_on,
-                       settings=settings)
+                       actor=actor, settings=settings)
     return operation

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from app.config import Settings
 from app.files import write_atomically
 from app.i18n import _
+from app.security.permissions import Actor
 from ui.controllers.failures import describe_failure
 from ui.controllers.letter_operations import Issued, LetterChoice, LetterScope, issue
 from ui.printing import LetterDialogs, PrintQueue
@@ -30,9 +31,10 @@ class LetterPrinting(QObject):
     finished = Signal()  # printed, saved, failed or cancelled: the page may act again
 
     def __init__(self, worker: DatabaseWorker, page: LettersPage, settings: Settings,
-                 dialogs: LetterDialogs, parent: QObject | None = None) -> None:
+                 actor: Actor, dialogs: LetterDialogs, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._worker, self._page, self._settings = worker, page, settings
+        self._actor = actor
         self.dialogs = dialogs
         self.queue = PrintQueue(self)
         self.printed_pages = 0  # of the last print, for the message (and the tests)
@@ -49,7 +51,7 @@ class LetterPrinting(QObject):
             return
         self.busy = True
         self._page.show_message(_("Wird gedruckt …"))
-        self._worker.run(issue(choice, scope, self._settings, "print"),
+        self._worker.run(issue(choice, scope, self._settings, self._actor, "print"),
                          lambda issued: self._send(issued, printer),
                          lambda error: self._failed(error, _("Drucken")))
 
@@ -61,7 +63,7 @@ class LetterPrinting(QObject):
             return
         self.busy = True
         self._page.show_message(_("Wird gespeichert …"))
-        write = issue(choice, scope, self._settings, "pdf")
+        write = issue(choice, scope, self._settings, self._actor, "pdf")
 
         def operation(session: Session) -> Issued:
             issued = write(session)

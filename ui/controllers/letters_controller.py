@@ -30,6 +30,7 @@ from ui.controllers.letter_operations import (
 )
 from ui.controllers.letter_printing import LetterPrinting
 from ui.controllers.outcome import OutcomeController
+from ui.controllers.sign_in_roles import unsigned_actor
 from ui.models.referral_model import ReferralModel
 from ui.printing import LetterDialogs, PrintFailedError, SystemDialogs
 from ui.views.letters_page import LettersPage
@@ -42,9 +43,11 @@ class LettersController(QObject):
     closed = Signal()  # Esc: back to where the front desk came from
 
     def __init__(self, worker: DatabaseWorker, page: LettersPage, settings: Settings,
-                 dialogs: LetterDialogs | None = None, parent: QObject | None = None) -> None:
+                 dialogs: LetterDialogs | None = None, parent: QObject | None = None, *,
+                 actor: Actor | None = None) -> None:
         super().__init__(parent)
         self._worker, self._page, self._settings = worker, page, settings
+        self._actor = actor = actor or unsigned_actor(settings)
         self.model = ReferralModel(self)
         page.table.setModel(self.model)
         page.table.horizontalHeader().setSectionResizeMode(
@@ -55,8 +58,9 @@ class LettersController(QObject):
         self._generation = 0
         self._select_next: str | None = None
         self.outcomes: OutcomeController | None = None  # enable_outcomes
-        self.printing = LetterPrinting(worker, page, settings, dialogs or SystemDialogs(), self)
-        self.consent = ConsentController(worker, page, settings, self)
+        self.printing = LetterPrinting(worker, page, settings, actor, dialogs or SystemDialogs(),
+                                       self)
+        self.consent = ConsentController(worker, page, settings, actor, self)
         self._connect()
         self._update_actions()
 
@@ -102,7 +106,7 @@ class LettersController(QObject):
         """Load the listed referrals again, keeping the chosen one."""
         row = self.current_row()
         self._select_next = row.reference if row is not None else None
-        self._worker.run(load_rows(self.scope), self._rows_loaded, self._list_failed)
+        self._worker.run(load_rows(self.scope, self._actor), self._rows_loaded, self._list_failed)
 
     def _show(self, scope: LetterScope, title: str, *, route: bool = False) -> None:
         self.scope, self._select_next, self.asked = scope, None, True
@@ -111,8 +115,8 @@ class LettersController(QObject):
         self._page.choose(kind=LetterKind.REFERRAL)
         self.model.set_rows([])
         self._page.table.setColumnHidden(PERSON_COLUMN, scope.person_id is not None)
-        self._worker.run(load_rows(scope), lambda rows: self._rows_loaded(rows, route=route),
-                         self._list_failed)
+        self._worker.run(load_rows(scope, self._actor),
+                         lambda rows: self._rows_loaded(rows, route=route), self._list_failed)
 
     def _rows_loaded(self, rows: Sequence[ReferralRow], *, route: bool = False) -> None:
         self.model.set_rows(rows)
@@ -167,7 +171,7 @@ class LettersController(QObject):
         self.letter = None
         self._page.preview.show_waiting()
         self._update_actions()
-        self._worker.run(preview(choice, self._settings),
+        self._worker.run(preview(choice, self._settings, self._actor),
                          lambda letter: self._previewed(generation, letter),
                          lambda error: self._preview_failed(generation, error))
 

@@ -29,6 +29,7 @@ from ui.controllers.person_operations import (
     save_changes,
     save_new,
 )
+from ui.controllers.sign_in_roles import unsigned_actor
 from ui.views.duplicate_dialog import DuplicateDialog
 from ui.views.person_page import PersonPage
 from ui.worker import DatabaseWorker
@@ -41,9 +42,11 @@ class PersonController(QObject):
     closed = Signal()  # the user is done with the form (cancelled or chose another person)
 
     def __init__(self, worker: DatabaseWorker, page: PersonPage, settings: Settings,
-                 drafts: DraftStore, parent: QObject | None = None) -> None:
+                 drafts: DraftStore, parent: QObject | None = None, *,
+                 actor: Actor | None = None) -> None:
         super().__init__(parent)
         self._worker, self._page, self._settings = worker, page, settings
+        self._actor = actor or unsigned_actor(settings)
         self.current: LoadedPerson | None = None
         self.dirty = False
         self.duplicate_dialog: DuplicateDialog | None = None
@@ -63,7 +66,8 @@ class PersonController(QObject):
 
     def show_audit_trail(self) -> None:
         if self.current is not None:
-            self.audit_trail.show(self.current.person_id, self.current.name, self._page)
+            self.audit_trail.show(self.current.person_id, self.current.name, self._page,
+                                  self._actor)
 
     # --- what the form shows ----------------------------------------------------------------
 
@@ -85,7 +89,7 @@ class PersonController(QObject):
             if then is not None:
                 then()
 
-        self._worker.run(viewed_person(person_id, self._settings), show, self._failed)
+        self._worker.run(viewed_person(person_id, self._actor), show, self._failed)
 
     def restore(self, draft: Draft) -> None:
         """Show an autosaved draft again, as it was when it was saved."""
@@ -121,11 +125,11 @@ class PersonController(QObject):
         raw, members = form.raw(), form.members_raw()
         self._autosaver.flush()
         if self.current is None:
-            operation = save_new(raw, members, settings=self._settings,
+            operation = save_new(raw, members, actor=self._actor, settings=self._settings,
                                  check_duplicates=check_duplicates)
         else:
             operation = save_changes(self.current.person_id, self.current.version, raw,
-                                     members, settings=self._settings)
+                                     members, actor=self._actor, settings=self._settings)
         self._page.set_busy(True)
         self._page.show_message(_("Wird gespeichert …"))
         self._worker.run(operation, self._after_save, self._failed)

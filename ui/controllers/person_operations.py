@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from app.config import Settings
 from app.db.models import Person
 from app.errors import ValidationError
+from app.security.permissions import Actor
 from app.services.duplicates import Duplicate, find_duplicates
 from app.services.households import (
     HouseholdMember,
@@ -69,41 +70,43 @@ def load(person_id: uuid.UUID) -> Any:
     return operation
 
 
-def save_new(raw: Raw, members: Sequence[Raw], *, settings: Settings,
+def save_new(raw: Raw, members: Sequence[Raw], *, actor: Actor, settings: Settings,
              check_duplicates: bool) -> Any:
     """Register the person (and the new household members with them)."""
     def operation(session: Session) -> SaveOutcome:
         if check_duplicates:
-            found = _likely_duplicates(session, [raw, *members])
+            found = _likely_duplicates(session, [raw, *members], actor)
             if found:
                 return SaveOutcome(duplicates=found)
         if members:
-            persons = register_household(session, [raw, *members], settings=settings)
+            persons = register_household(session, [raw, *members], actor=actor,
+                                         settings=settings)
             return SaveOutcome(saved=loaded(session, persons[0]))
         return SaveOutcome(saved=loaded(session, register_person(
-            session, validate(raw), settings=settings)))
+            session, validate(raw), actor=actor, settings=settings)))
     return operation
 
 
 def save_changes(person_id: uuid.UUID, version: int, raw: Raw, members: Sequence[Raw], *,
-                 settings: Settings) -> Any:
+                 actor: Actor, settings: Settings) -> Any:
     """Store the changed person based on ``version``, and add new household members."""
     def operation(session: Session) -> SaveOutcome:
         # The household itself is not typed; new members may be what creates it.
         left_out = _HOUSEHOLD_KEYS if members else ("household_id",)
         changes = {key: value for key, value in raw.items() if key not in left_out}
-        person = update_person(session, person_id, changes, settings=settings,
+        person = update_person(session, person_id, changes, actor=actor, settings=settings,
                                expected_version=version)
         if members:
             role = raw.get("household_role")
-            add_household_members(session, person.id, members, settings=settings,
-                                  role=str(role) if role else None)
+            add_household_members(session, person.id, members, actor=actor,
+                                  settings=settings, role=str(role) if role else None)
             session.flush()
         return SaveOutcome(saved=loaded(session, person))
     return operation
 
 
-def _likely_duplicates(session: Session, entries: Sequence[Raw]) -> list[tuple[str, Duplicate]]:
+def _likely_duplicates(session: Session, entries: Sequence[Raw],
+                       actor: Actor) -> list[tuple[str, Duplicate]]:
     """Duplicates of every typed person; typing errors are left to the save that follows."""
     found: list[tuple[str, Duplicate]] = []
     typed = [_typed(entry) for entry in entries]
@@ -112,7 +115,7 @@ def _likely_duplicates(session: Session, entries: Sequence[Raw]) -> list[tuple[s
     for person in typed:
         assert person is not None
         name = display_name(person.family_name, person.given_names)
-        found += [(name, duplicate) for duplicate in find_duplicates(session, person)]
+        found += [(name, duplicate) for duplicate in find_duplicates(session, person, actor=actor)]
     return found
 
 

@@ -14,7 +14,9 @@ from PySide6.QtCore import QLocale, QModelIndex, QObject, QTimer
 from sqlalchemy.orm import Session
 
 from app.i18n import _
-from app.search import Match, find_persons
+from app.search import Match
+from app.security.permissions import Actor
+from app.services.person_search import search_persons
 from ui.controllers.failures import describe_failure
 from ui.models.search_model import SearchResultsModel
 from ui.views.search_page import SearchPage
@@ -26,9 +28,9 @@ DEBOUNCE_MS = 150
 class ReceptionController(QObject):
     def __init__(self, worker: DatabaseWorker, page: SearchPage,
                  open_person: Callable[[uuid.UUID], None], new_person: Callable[[], None],
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, *, actor: Actor) -> None:
         super().__init__(parent)
-        self._worker, self._page = worker, page
+        self._worker, self._page, self._actor = worker, page, actor
         self.model = SearchResultsModel(self)
         self.model.page_wanted.connect(self._load_page)
         page.set_model(self.model)
@@ -68,7 +70,7 @@ class ReceptionController(QObject):
         size = self.model.page_size
 
         def page(session: Session) -> list[Match]:
-            return find_persons(session, text, limit=size, offset=offset)
+            return search_persons(session, text, actor=self._actor, limit=size, offset=offset)
 
         def failed(error: BaseException) -> None:
             self._running = False

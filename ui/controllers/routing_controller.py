@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.i18n import _
+from app.security.permissions import Actor
 from app.services.referral_decisions import Decision
 from ui.controllers.failures import describe_failure
 from ui.controllers.routing_operations import Chosen, RoutingOutcome, household_of, route
@@ -37,9 +38,11 @@ class RoutingController(QObject):
     answered = Signal()  # the routing asked for last has answered (or failed)
 
     def __init__(self, worker: DatabaseWorker, page: VisitPage,
-                 reference_date: Callable[[], date], parent: QObject | None = None) -> None:
+                 reference_date: Callable[[], date], actor: Actor,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._worker, self._page, self._reference_date = worker, page, reference_date
+        self._actor = actor
         self._panel, self._household = page.recommendations, page.household
         self.person_id: uuid.UUID | None = None
         self._members: list[tuple[uuid.UUID, str]] = []
@@ -173,7 +176,7 @@ class RoutingController(QObject):
         self._generation += 1
         generation = self._generation
         self._panel.show_pending()
-        self._worker.run(route(chosen, self._reference_date()),
+        self._worker.run(route(chosen, self._reference_date(), self._actor),
                          lambda outcome: self._show(generation, outcome),
                          lambda error: self._failed(generation, error))
 

@@ -11,6 +11,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from app.routing import OfficeEntry
+from app.security.permissions import Actor
 from app.services.households import household_members
 from app.services.persons import load_person
 from app.services.routing_cases import PersonRouting, directory_entries, route_household
@@ -25,13 +26,13 @@ class RoutingOutcome:
     offices: tuple[OfficeEntry, ...]  # the live directory, for replacements
 
 
-def route(chosen: Mapping[uuid.UUID, Sequence[str]], on: date) -> Callable[[Session],
-                                                                          RoutingOutcome]:
+def route(chosen: Mapping[uuid.UUID, Sequence[str]], on: date,
+          actor: Actor) -> Callable[[Session], RoutingOutcome]:
     snapshot = {person_id: list(codes) for person_id, codes in chosen.items()}
 
     def operation(session: Session) -> RoutingOutcome:
         offices = directory_entries(session)
-        return RoutingOutcome(snapshot, route_household(session, snapshot, on=on,
+        return RoutingOutcome(snapshot, route_household(session, snapshot, actor=actor, on=on,
                                                         offices=offices), offices)
     return operation
 

@@ -32,6 +32,11 @@ def acting_actor(settings: Settings, signed_in: SignedIn | None) -> Actor:
     user acts with the least role: supervision needs an account."""
     if signed_in is not None:
         return signed_in.actor
+    return unsigned_actor(settings)
+
+
+def unsigned_actor(settings: Settings) -> Actor:
+    """The program's user on a database without accounts: the front desk, nothing more."""
     return Actor(None, settings.user, Role.FRONT_DESK, settings.origin)
 
 

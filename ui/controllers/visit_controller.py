@@ -22,11 +22,13 @@ from app.db.models import Referral
 from app.drafts import Draft, DraftStore
 from app.errors import FieldError, FieldsValidationError
 from app.i18n import _
+from app.security.permissions import Actor
 from app.services.referrals import record_visit_with_referrals
 from app.services.visits import recent_visits
 from ui.autosave import Autosaver
 from ui.controllers.failures import describe_failure
 from ui.controllers.routing_controller import RoutingController
+from ui.controllers.sign_in_roles import unsigned_actor
 from ui.views.visit_page import VisitPage
 from ui.worker import DatabaseWorker
 
@@ -39,16 +41,18 @@ class VisitController(QObject):
     closed = Signal()
 
     def __init__(self, worker: DatabaseWorker, page: VisitPage, settings: Settings,
-                 drafts: DraftStore, parent: QObject | None = None) -> None:
+                 drafts: DraftStore, parent: QObject | None = None, *,
+                 actor: Actor | None = None) -> None:
         super().__init__(parent)
         self._worker, self._page, self._settings = worker, page, settings
+        self._actor = actor or unsigned_actor(settings)
         self.person_id: uuid.UUID | None = None
         self.person_name = ""
         self._autosaver = Autosaver(drafts, DRAFT_KIND, self._draft_key, self._draft_payload,
                                     self._draft_title, parent=self)
         self._started: datetime | None = None  # the first change: when the visit took place
         self._save_when_routed = False
-        self.routing = RoutingController(worker, page, self.reference_date, self)
+        self.routing = RoutingController(worker, page, self.reference_date, self._actor, self)
         page.form.changed.connect(self._edited)
         self.routing.changed.connect(self._edited)
         self.routing.answered.connect(self._routing_answered)
@@ -111,7 +115,8 @@ class VisitController(QObject):
 
         def operation(session: Session) -> tuple[uuid.UUID, list[str]]:
             visit = record_visit_with_referrals(session, person_id, raw, decisions,
-                                                settings=self._settings, members=members)
+                                                actor=self._actor, settings=self._settings,
+                                                members=members)
             return visit.id, list(session.scalars(select(Referral.reference)
                                                   .where(Referral.visit_id == visit.id)))
 

@@ -26,6 +26,7 @@ from app.services.households import register_household
 from app.services.person_input import PersonValidationError
 from ui.application import create_application, register_fonts
 from ui.compat import keep_singletons_alive
+from ui.controllers.sign_in_roles import unsigned_actor
 from ui.views.person_page import PersonPage
 
 WIDTH = 1024
@@ -59,8 +60,9 @@ def family_errors(raws: Sequence[dict[str, object]]) -> tuple[FieldError, ...]:
                                           user="screenshot"))
         try:
             with unit_of_work(database.sessions) as session:
-                register_household(session, raws, settings=Settings(office="NE", workstation=2,
-                                                                     user="screenshot"))
+                settings = Settings(office="NE", workstation=2, user="screenshot")
+                register_household(session, raws, actor=unsigned_actor(settings),
+                                   settings=settings)
         except PersonValidationError as invalid:
             return invalid.errors
         finally:
