@@ -72,6 +72,19 @@ class PostgresServer:
                                  "-o", options, "-w", "-t", "60", "start"),
                        check=True, capture_output=True)
 
+    def pause(self) -> None:
+        """Shut the server down, keeping its data: every connection is cut, as when the
+        network fails. ``resume`` starts it again on the same port."""
+        subprocess.run(self._cmd("pg_ctl", "-D", str(self.folder / "data"), "-m", "fast",
+                                 "-w", "stop"), check=True, capture_output=True)
+
+    def resume(self) -> None:
+        options = (f"-p {self.port} -k {self.folder} -h 127.0.0.1 -F "
+                   "-c synchronous_commit=off -c full_page_writes=off")
+        subprocess.run(self._cmd("pg_ctl", "-D", str(self.folder / "data"), "-l",
+                                 str(self.folder / "log"), "-o", options, "-w", "-t", "60",
+                                 "start"), check=True, capture_output=True)
+
     def stop(self) -> None:
         subprocess.run(self._cmd("pg_ctl", "-D", str(self.folder / "data"), "-m", "immediate",
                                  "stop"), capture_output=True)

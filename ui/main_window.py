@@ -10,7 +10,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.config import Settings
 from app.drafts import default_draft_store
@@ -18,6 +25,7 @@ from app.i18n import _
 from app.security.accounts import SignedIn
 from app.services.database import Database
 from ui.areas import Area, areas
+from ui.controllers.connection import ConnectionWatch
 from ui.controllers.directory_controller import DirectoryController
 from ui.controllers.front_desk import FrontDesk
 from ui.controllers.overview_controller import OverviewController
@@ -29,6 +37,7 @@ from ui.controllers.sign_in_roles import (
     user_text,
 )
 from ui.views.approval_page import ApprovalArea
+from ui.views.connection_banner import ConnectionBanner
 from ui.views.directory_page import DirectoryPage
 from ui.views.empty_state import EmptyStatePage
 from ui.views.navigation import NavigationView
@@ -61,6 +70,8 @@ class MainWindow(QMainWindow):
         self.resize(*DEFAULT_SIZE)
         self.database = database
         self.worker = DatabaseWorker(database.sessions, self)
+        self.connection_banner = ConnectionBanner()
+        self.connection = ConnectionWatch(self.worker, self.connection_banner, self, self)
         self.areas = areas()
         self.overview_page = OverviewPage()
         self.directory_page = DirectoryPage()
@@ -92,10 +103,15 @@ class MainWindow(QMainWindow):
         for area in self.areas:
             self.pages.addWidget(self._page_for(area))
         central = QWidget()
-        layout = QHBoxLayout(central)
+        column = QVBoxLayout(central)  # the connection banner across the top, when shown
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.connection_banner)
+        layout = QHBoxLayout()
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.navigation)
         layout.addWidget(self.pages, 1)
+        column.addLayout(layout, 1)
         self.setCentralWidget(central)
         for row, shortcut in enumerate(shortcuts):
             if self.may_use(self.areas[row]):

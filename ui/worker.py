@@ -21,12 +21,14 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.db.engine import unit_of_work
+from ui.controllers.failures import is_connection_failure
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 Operation = Callable[[Session], T]
 FailureCallback = Callable[[BaseException], None]
+Retry = Callable[[], None]
 
 
 def raise_on_gui_thread(error: BaseException) -> None:
@@ -51,6 +53,7 @@ class _Outcome:
 class _Callbacks:
     on_success: Callable[[Any], None]
     on_failure: FailureCallback
+    retry: Retry
 
 
 class _Executor(QObject):
@@ -77,6 +80,9 @@ class DatabaseWorker(QObject):
     """Runs database operations one after another off the GUI thread."""
 
     idle = Signal()  # on the GUI thread, after the last pending callback has run
+    # An operation failed because the database could not be reached; the argument is the
+    # Retry that asks for it again (see ui/controllers/connection.py).
+    connection_lost = Signal(object)
     _submit = Signal(object)  # _Job, queued to the executor
 
     def __init__(self, sessions: sessionmaker[Session], parent: QObject | None = None) -> None:
@@ -101,12 +107,18 @@ class DatabaseWorker(QObject):
         return bool(self._pending)
 
     def run(self, operation: Operation[T], on_success: Callable[[T], None],
-            on_failure: FailureCallback = raise_on_gui_thread) -> None:
-        """Run ``operation(session)`` in the background; call back on the GUI thread."""
+            on_failure: FailureCallback = raise_on_gui_thread, *,
+            retry: Retry | None = None) -> None:
+        """Run ``operation(session)`` in the background; call back on the GUI thread.
+
+        ``retry`` is what "Erneut versuchen" does if the database cannot be reached – by
+        default the same operation again; a form passes its save, so that the retry stores
+        what is typed then, not what was typed before."""
         if self._closed:
             return
         ticket = next(self._tickets)
-        self._pending[ticket] = _Callbacks(on_success, on_failure)
+        again = retry or (lambda: self.run(operation, on_success, on_failure))
+        self._pending[ticket] = _Callbacks(on_success, on_failure, again)
         self._submit.emit(_Job(ticket, operation))
 
     def shutdown(self) -> None:
@@ -126,9 +138,19 @@ class DatabaseWorker(QObject):
         try:
             if outcome.error is not None:
                 log.debug("operation %s failed", outcome.ticket, exc_info=outcome.error)
-                callbacks.on_failure(outcome.error)
+                self._failed(outcome.error, callbacks)
             else:
                 callbacks.on_success(outcome.result)
         finally:
             if not self._pending:
                 self.idle.emit()
+
+    def _failed(self, error: BaseException, callbacks: _Callbacks) -> None:
+        """A lost connection goes to the banner; the caller still learns of it (to leave
+        its busy state), unless the caller left failures to the crash dialog."""
+        if not is_connection_failure(error):
+            callbacks.on_failure(error)
+            return
+        self.connection_lost.emit(callbacks.retry)
+        if callbacks.on_failure is not raise_on_gui_thread:
+            callbacks.on_failure(error)

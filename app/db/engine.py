@@ -20,6 +20,9 @@ from app.i18n import _
 SQLITE_APPLICATION_ID = 0x4C4F5453
 
 
+CONNECT_TIMEOUT_S = 5  # seconds to reach a PostgreSQL server before giving up
+
+
 def parse_url(text: str) -> URL:
     """Parse a database URL; ``postgresql://`` means psycopg 3."""
     try:
@@ -79,6 +82,8 @@ def build_engine(url_text: str, *, read_only: bool = False, **kwargs: Any) -> En
             url = url.set(database=f"file:{path.as_posix()}?mode=ro", query={"uri": "true"})
         else:
             _ensure_folder(path, url)
+    if url.get_backend_name() == "postgresql":  # a dropped network must not hang a counter
+        kwargs.setdefault("connect_args", {"connect_timeout": CONNECT_TIMEOUT_S})
     try:
         engine = create_engine(url, **kwargs)
     except NoSuchModuleError as exc:

@@ -202,8 +202,16 @@ def test_a_change_saved_elsewhere_meanwhile_is_not_overwritten(
                       settings=site_settings(window.database))
     fill(qtbot, window.front_desk.person_page.form, "Telefon", "0176 5550000")
     press(qtbot, Qt.Key.Key_S, CTRL)
-    page = window.front_desk.person_page
-    qtbot.waitUntil(lambda: "inzwischen" in page.message.text().lower(), timeout=10_000)
+    page, conflicts = window.front_desk.person_page, window.front_desk.person.conflicts
+    qtbot.waitUntil(lambda: conflicts.dialog is not None, timeout=10_000)
+    dialog = conflicts.dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    assert "inzwischen" in page.message.text().lower()
+    assert [(row.label, row.mine, row.theirs, row.default) for row in dialog.rows] == [
+        ("Telefon", "0176 5550000", "02131 123456", None)]  # both changed: the user decides
+    press(qtbot, Qt.Key.Key_Escape)  # back to the form (tests/ui/test_conflict_dialog.py merges)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     assert page.form.raw()["phone"] == "0176 5550000"  # what was typed is still there
     with window.database.sessions() as session:
         assert session.get(Person, person.person_id).phone == "02131 123456"

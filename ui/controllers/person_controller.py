@@ -21,6 +21,7 @@ from app.security.permissions import Action, Actor, allowed
 from app.services.person_input import PersonValidationError
 from ui.autosave import Autosaver
 from ui.controllers.audit_trail import AuditTrailController, viewed_person
+from ui.controllers.conflict import ConflictController
 from ui.controllers.failures import describe_failure
 from ui.controllers.person_operations import (
     LoadedPerson,
@@ -50,6 +51,7 @@ class PersonController(QObject):
         self.current: LoadedPerson | None = None
         self.dirty = False
         self.duplicate_dialog: DuplicateDialog | None = None
+        self._check_duplicates = True
         self.cancel_box: QMessageBox | None = None
         self._autosaver = Autosaver(drafts, DRAFT_KIND, self._draft_key, self._draft_payload,
                                     self._draft_title, parent=self)
@@ -57,6 +59,9 @@ class PersonController(QObject):
         page.save_requested.connect(self.save)
         page.cancel_requested.connect(self.cancel)
         self.audit_trail = AuditTrailController(worker, self)
+        self.conflicts = ConflictController(worker, page, self)
+        self.conflicts.merged.connect(self._save_merged)
+        self.conflicts.failed.connect(self._failed)
 
     def enable_audit_trail(self, actor: Actor) -> None:
         """Offer the person's audit trail to the roles that may see it."""
@@ -132,7 +137,13 @@ class PersonController(QObject):
                                      members, actor=self._actor, settings=self._settings)
         self._page.set_busy(True)
         self._page.show_message(_("Wird gespeichert …"))
-        self._worker.run(operation, self._after_save, self._failed)
+        self._check_duplicates = check_duplicates
+        # A retry (F5, after the connection was lost) saves what is typed by then, once.
+        self._worker.run(operation, self._after_save, self._failed, retry=self._save_again)
+
+    def _save_again(self) -> None:
+        if self.dirty:  # not if it was saved by hand meanwhile
+            self.save(check_duplicates=self._check_duplicates)
 
     def _after_save(self, outcome: SaveOutcome) -> None:
         self._page.set_busy(False)
@@ -169,10 +180,18 @@ class PersonController(QObject):
             self._page.show_message(_("Nicht gespeichert: {count} Angabe(n) bitte prüfen – "
                                       "siehe die markierten Felder.").format(
                 count=len(error.errors)), problem=True)
-        elif isinstance(error, ConflictError):
-            self._page.show_message(error.message + " " + error.hint, problem=True)
+        elif isinstance(error, ConflictError) and self.current is not None:
+            self._page.show_message(error.message + " " + _(
+                "Bitte die beiden Fassungen vergleichen."), problem=True)
+            self.conflicts.resolve(self.current, self._actor)
         else:
             self._page.show_message(describe_failure(error, _("Speichern")), problem=True)
+
+    def _save_merged(self, stored: LoadedPerson) -> None:
+        """The form holds the merge: save it on top of the stored version, which is also
+        the base should another save come first again."""
+        self.current, self.dirty = stored, True
+        self.save()
 
     # --- leaving ----------------------------------------------------------------------------
 
