@@ -60,6 +60,7 @@ class AuditAction(StrEnum):
     USER_ADDED = "user_added"
     USER_CHANGED = "user_changed"
     EDIT_DIRECTORY = "edit_directory"
+    MERGE_PERSONS = "merge_persons"
 
 
 @dataclass(frozen=True)

@@ -39,11 +39,14 @@ _EVENT_LABELS = {
     AuditAction.RECORD_CONSENT: N_("Einwilligung erfasst"),
     AuditAction.WITHDRAW_CONSENT: N_("Einwilligung widerrufen"),
     AuditAction.EDIT_DIRECTORY: N_("Verzeichnis geändert"),
+    AuditAction.MERGE_PERSONS: N_("Doppelte Akte zusammengeführt"),
 }
 
 # Known detail keys, in the order the trail names them: whose file and which referral first.
 _DETAIL_LABELS = {
     "person_number": N_("Personennummer"),
+    "kept": N_("Behalten"),  # app.services.person_merge
+    "merged": N_("Zusammengeführt"),
     "reference": N_("Überleitung"),
     "agency_kind": N_("Stellenart"),
     "concerns": N_("Anliegen"),

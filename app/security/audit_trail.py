@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.db.models import AuditEvent
+from app.db.models import AuditEvent, Person
 from app.security.audit import PERSON, AuditAction
 from app.security.permissions import Action, Actor, require
 
@@ -32,16 +32,29 @@ class TrailEntry:
 
 def person_audit_trail(session: Session, person_id: uuid.UUID, *, actor: Actor,
                        limit: int = 200) -> list[TrailEntry]:
-    """The newest ``limit`` entries about this person, newest first; RefusedActionError
-    for a role that may not read the trail."""
+    """The newest ``limit`` entries about this person – and about the duplicates merged into
+    it, whose history it took over –, newest first; RefusedActionError for a role that may
+    not read the trail."""
     require(session, actor, Action.VIEW_AUDIT_TRAIL, entity_type=PERSON, entity_id=person_id)
     query = (select(AuditEvent.occurred_at, AuditEvent.username, AuditEvent.workstation,
                     AuditEvent.action, AuditEvent.details)
-             .where(AuditEvent.entity_type == PERSON, AuditEvent.entity_id == person_id)
+             .where(AuditEvent.entity_type == PERSON,
+                    AuditEvent.entity_id.in_(_with_merged(session, person_id)))
              .order_by(AuditEvent.seq.desc()).limit(limit))
     return [TrailEntry(_aware(row.occurred_at), row.username, row.workstation,
                        _action(row.action), dict(row.details))
             for row in session.execute(query)]
+
+
+def _with_merged(session: Session, person_id: uuid.UUID) -> set[uuid.UUID]:
+    """The person and every record merged into it, also over several merges."""
+    found, frontier = {person_id}, {person_id}
+    while frontier:
+        merged = set(session.scalars(select(Person.id).where(
+            Person.merged_into_id.in_(frontier)))) - found
+        found |= merged
+        frontier = merged
+    return found
 
 
 def _aware(moment: datetime) -> datetime:

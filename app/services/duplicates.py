@@ -100,7 +100,7 @@ def _similar_names(session: Session, data: PersonInput) -> list[Duplicate]:
     duplicates = []
     for query in _name_queries(data):
         for match in find_persons(session, query, limit=NAME_CANDIDATES):
-            reason = _birth_reason(data.birth_date, _birth(match.birth_date,
+            reason = birth_reason(data.birth_date, _birth(match.birth_date,
                                                            match.birth_date_precision))
             if match.score >= SIMILAR_NAME and reason:
                 duplicates.append(_from_match(match, reason))
@@ -114,7 +114,7 @@ def _from_match(match: Match, reason: str) -> Duplicate:
                      (reason, *name_reasons), strong=False)
 
 
-def _birth_reason(typed: PartialDate | None, stored: PartialDate | None) -> str:
+def birth_reason(typed: PartialDate | None, stored: PartialDate | None) -> str:
     """Why the two birth dates may belong to one person, or "" if they cannot."""
     if typed is None or stored is None:
         return _("ähnlicher Name; ein Geburtsdatum ist nicht bekannt")

@@ -41,6 +41,7 @@ from app.services.text_checks import printable
 # are stored in more than one column or row and are mapped by hand.
 _COLUMNS = {"postcode": "postal_code", "status": "legal_status"}
 _BY_HAND = ("names", "birth_date", "languages")
+MAX_MERGE_CHAIN = 20
 
 
 def register_person(session: Session, data: PersonInput, *, actor: Actor,
@@ -105,14 +106,27 @@ def audit_change(session: Session, person: Person, fields: Sequence[str], *,
 
 
 def load_person(session: Session, key: uuid.UUID | str) -> Person:
-    """A person by id (UUID) or person number (``P-NE-1-2026-000017-8``)."""
+    """A person by id (UUID) or person number (``P-NE-1-2026-000017-8``). The id or number
+    of a duplicate merged into another person leads to the person kept: numbers on letters
+    and papers the person still carries keep working."""
     person = session.get(Person, key) if isinstance(key, uuid.UUID) else _by_text(session, key)
+    person = _kept(session, person)
     if person is None or person.is_deleted:
         raise NotFoundError(
             _("Eine Person „{key}“ gibt es nicht.").format(key=printable(str(key)[:60])),
             hint=_("Erwartet wird die Kennung (UUID) oder die Personennummer, "
                    "z. B. P-NE-1-2026-000017-8."))
     return person
+
+
+def _kept(session: Session, person: Person | None) -> Person | None:
+    """The person a merged duplicate was merged into (and so on, if that one was merged
+    later too); a bounded walk, so a damaged chain cannot loop."""
+    for _step in range(MAX_MERGE_CHAIN):
+        if person is None or person.merged_into_id is None:
+            return person
+        person = session.get(Person, person.merged_into_id)
+    return None
 
 
 def input_from_person(person: Person) -> PersonInput:

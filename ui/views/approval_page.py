@@ -1,11 +1,13 @@
-"""The approval area ("Freigabe") for supervisors, in two tabs. "Warteschlange": the
+"""The approval area ("Freigabe") for supervisors, in three tabs. "Warteschlange": the
 referrals that need an approval, with filters and why each needs it; approve, reject with a
 reason, the letter of the selected referral, and batch printing of the approved originals.
 "Überfällig": issued referrals still without an outcome (ui/views/overdue_view.py).
+"Dubletten": persons probably registered twice, to merge (ui/views/duplicate_pairs_view.py).
 
-Alt+W goes to the queue, Alt+G to the overdue list. In the queue Alt+F approves the selected
-referral, Alt+L rejects it (asking for the reason), Alt+D opens the batch print and
-Alt+R/V/I/T/A go to the filters; in the overdue list Alt+R enters an outcome.
+Alt+W goes to the queue, Alt+G to the overdue list, Alt+U to the duplicates. In the queue
+Alt+F approves the selected referral, Alt+L rejects it (asking for the reason), Alt+D opens
+the batch print and Alt+R/V/I/T/A go to the filters; in the overdue list Alt+R enters an
+outcome; in the duplicates Alt+V (or Enter) compares and merges the selected pair.
 """
 
 from __future__ import annotations
@@ -27,8 +29,10 @@ from app.config import Settings
 from app.i18n import _
 from app.security.permissions import Actor
 from ui.controllers.approval_controller import ApprovalController
+from ui.controllers.duplicate_merge import DuplicateMergeController
 from ui.controllers.overdue_controller import OverdueController
 from ui.models.approval_model import ApprovalModel
+from ui.views.duplicate_pairs_view import DuplicatePairsView
 from ui.views.keyboard_tabs import KeyboardTabs
 from ui.views.letter_preview import LetterPreview
 from ui.views.overdue_view import OverdueView
@@ -56,6 +60,8 @@ class ApprovalPage(SupervisionPage):
         self.tabs.add_tab(self._queue_tab(), _("&Warteschlange"), self.table)
         self.overdue = OverdueView()
         self.tabs.add_tab(self.overdue, _("Überfälli&g"), self.overdue.table)
+        self.duplicates = DuplicatePairsView()
+        self.tabs.add_tab(self.duplicates, _("D&ubletten"), self.duplicates.table)
         self.column.addWidget(self.tabs, 1)
 
     def _queue_tab(self) -> QWidget:
@@ -130,3 +136,5 @@ class ApprovalArea(ControlledArea, ApprovalPage):
         self.controller: ApprovalController = ApprovalController(
             worker, self, settings, actor_provider)
         self.overdue_controller = OverdueController(worker, self, settings, actor_provider)
+        self.duplicate_controller = DuplicateMergeController(worker, self, settings,
+                                                             actor_provider)
