@@ -26,6 +26,7 @@ from app.person_commands import (
 )
 from app.referral_commands import REFERRAL_HANDLERS, add_export_commands
 from app.route_commands import add_route_commands, route, rules_check
+from app.sync_commands import SYNC_HANDLERS, add_sync_commands
 from app.user_commands import add_user_commands, add_user_option, user_add
 from app.visit_commands import add_visit_commands, visit_add
 
@@ -63,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_audit_commands(commands)
     add_user_commands(commands)
     add_export_commands(commands)
+    add_sync_commands(commands)
     return parser
 
 
@@ -127,6 +129,7 @@ HANDLERS: dict[tuple[str, str | None], Handler] = {
     ("audit", "verify"): audit_verify,
     ("user", "add"): user_add,
     **REFERRAL_HANDLERS,
+    **SYNC_HANDLERS,
 }
 
 

@@ -140,6 +140,10 @@ class Person(Replicated, Base):
     household_role: Mapped[str] = mapped_column(String(10), default="")
     office_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("offices.id"), default=None)
     note: Mapped[str] = mapped_column(Text, default="")
+    # A duplicate merged into another person: a tombstone that names the person kept, so
+    # that its number and its audit entries lead there (app/services/person_merge.py).
+    merged_into_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("persons.id"), default=None, index=True)
 
     household: Mapped[Household | None] = relationship(back_populates="members")
     names: Mapped[list[PersonName]] = relationship(
@@ -412,3 +416,6 @@ class ReferralStatusChange(Keyed, Base):
     # Always the account name, also when it has no row in ``users`` (a Windows sign-in).
     username: Mapped[str] = mapped_column(String(100), default="")
     workstation: Mapped[str] = mapped_column(String(40), default="")
+
+
+from app.db import sync_models  # noqa: E402,F401 – the synchronisation tables

@@ -87,6 +87,14 @@ def index_person(session: Session, person: Person) -> None:
     write_documents(session, [person_document(person)])
 
 
+def reindex(connection: Connection, ids: Sequence[uuid.UUID]) -> int:
+    """Rewrite the index rows of these stored persons (after synchronised changes)."""
+    for person_id in ids:
+        _forget(connection, person_id)
+    return sum(write_documents(connection, _documents_of(connection, ids[start:start + CHUNK]))
+               for start in range(0, len(ids), CHUNK))
+
+
 def index_people(connection: Connection | Session, people: Iterable[Person]) -> int:
     """Index persons that have no index row yet (bulk loads); returns rows written."""
     return write_documents(connection, [person_document(person) for person in people])

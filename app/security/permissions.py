@@ -49,6 +49,8 @@ class Action(StrEnum):
     EXPORT = "export"
     VIEW_AUDIT_TRAIL = "view_audit_trail"
     VERIFY_AUDIT = "verify_audit"
+    MERGE_PERSONS = "merge_persons"
+    REVIEW_CONFLICTS = "review_conflicts"
     EDIT_DIRECTORY = "edit_directory"
     MANAGE_USERS = "manage_users"
 
@@ -79,6 +81,8 @@ _ACTION_LABELS = {
     Action.EXPORT: N_("Überleitungen und Statistik exportieren"),
     Action.VIEW_AUDIT_TRAIL: N_("Protokoll einer Person ansehen"),
     Action.VERIFY_AUDIT: N_("Protokoll prüfen"),
+    Action.MERGE_PERSONS: N_("Doppelt erfasste Personen zusammenführen"),
+    Action.REVIEW_CONFLICTS: N_("Synchronisationskonflikte prüfen"),
     Action.EDIT_DIRECTORY: N_("Verzeichnis ändern"),
     Action.MANAGE_USERS: N_("Benutzer verwalten"),
 }
@@ -90,10 +94,12 @@ _FRONT_DESK = frozenset({
     Action.CANCEL_REFERRAL, Action.PREVIEW_LETTER, Action.PRINT_ORIGINAL, Action.PRINT_COPY,
     Action.RECORD_CONSENT, Action.RECORD_OUTCOME,
 })
-# Supervision: approve, print in batches, look at figures and at who did what.
+# Supervision: approve, print in batches, look at figures and at who did what, and merge
+# a person registered twice (it moves the history of one file into another).
 _SUPERVISOR = _FRONT_DESK | {
     Action.APPROVE_REFERRAL, Action.REJECT_REFERRAL, Action.BATCH_PRINT,
     Action.VIEW_STATISTICS, Action.EXPORT, Action.VIEW_AUDIT_TRAIL, Action.VERIFY_AUDIT,
+    Action.MERGE_PERSONS, Action.REVIEW_CONFLICTS,
 }
 # Administration: the accounts and the data every counter works with.
 _ADMIN = _SUPERVISOR | {Action.MANAGE_USERS, Action.EDIT_DIRECTORY}

@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.config import Settings
 from app.db.connect import check_connection
 from app.db.engine import build_engine, mask, session_factory
-from app.db.schema import SchemaStatus, inspect_schema, require_current, upgrade
+from app.db.schema import SchemaState, SchemaStatus, inspect_schema, require_current, upgrade
+from app.sync.capture import install as capture_changes
 
 
 @dataclass
@@ -47,4 +48,7 @@ def open_database(settings: Settings, *, upgrade_schema: bool = True) -> Databas
     except Exception:
         engine.dispose()
         raise
-    return Database(settings, engine, session_factory(engine), status)
+    sessions = session_factory(engine)
+    if status.state is SchemaState.CURRENT:  # an older schema has no change log to fill
+        capture_changes(sessions)
+    return Database(settings, engine, sessions, status)

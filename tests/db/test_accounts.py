@@ -238,7 +238,7 @@ def test_sign_in_as_the_windows_user(staff: Database) -> None:
 def test_every_refusal_raises_and_stays_on_record(staff: Database) -> None:
     refused = [(role, action) for role in Role for action in Action
                if not allowed(role, action)]
-    assert len(refused) == 9 + 2  # front desk: 9 actions, supervisor: 2
+    assert len(refused) == 11 + 2  # front desk: 11 actions, supervisor: 2
     before = len(audit(staff))
     for role, action in refused:
         actor = Actor(None, f"demo-{role.value}", role, HERE)

@@ -39,6 +39,7 @@ from app.services.directory_edit import save_office
 from app.services.letters import issue_letter, preview_letter, referral_rows
 from app.services.outcomes import record_outcome
 from app.services.person_input import validate
+from app.services.person_merge import merge_persons
 from app.services.person_search import search_persons
 from app.services.person_view import view_person
 from app.services.persons import register_person, update_person
@@ -48,6 +49,7 @@ from app.services.referral_stats import referral_statistics
 from app.services.routing_cases import route_concerns
 from app.services.visit_input import validate_visit
 from app.services.visits import record_visit
+from app.sync.conflicts import open_conflicts
 from tests.db.referral_scene import HERE, SETTINGS, Supervision, add_supervision
 
 Attempt = Callable[[Database, Supervision, Actor, Path], object]
@@ -125,6 +127,9 @@ ATTEMPTS: dict[Action, Attempt] = {
         db, save_office, new_office(), actor=actor, settings=SETTINGS),
     Action.MANAGE_USERS: lambda db, s, actor, _: in_unit(
         db, add_user, "s.neumann", role="frontdesk", password="Sommer2026!", actor=actor),
+    Action.REVIEW_CONFLICTS: lambda db, s, actor, _: in_unit(db, open_conflicts, actor=actor),
+    Action.MERGE_PERSONS: lambda db, s, actor, _: in_unit(
+        db, merge_persons, s.scene.mother, s.scene.son, actor=actor, settings=SETTINGS),
 }
 CASES = [(role, action) for action in Action for role in Role]
 

@@ -40,6 +40,8 @@ EXPECTED: dict[str, set[Role]] = {
     "export": SUPERVISION,
     "view_audit_trail": SUPERVISION,
     "verify_audit": SUPERVISION,
+    "merge_persons": SUPERVISION,
+    "review_conflicts": SUPERVISION,
     "edit_directory": ADMINISTRATION,
     "manage_users": ADMINISTRATION,
 }
