@@ -20,6 +20,7 @@ from app.services.database import Database, open_database
 from ui.compat import keep_singletons_alive
 from ui.controllers.sign_in import sign_in_at_start
 from ui.crash import install_excepthook
+from ui.garbage import collect_on_gui_thread
 from ui.logs import configure_logging, route_qt_messages
 from ui.main_window import MainWindow
 from ui.views.dialogs import database_error_dialog
@@ -30,9 +31,11 @@ ARABIC_FONT = "Noto Naskh Arabic"
 
 
 def create_application() -> QApplication:
-    """The QApplication (the existing one in tests), named for QSettings and the log."""
+    """The QApplication (the existing one in tests), named for QSettings and the log, with
+    cyclic garbage collected on its thread only (see ui/garbage.py)."""
     existing = QApplication.instance()
     application = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    collect_on_gui_thread(application)
     application.setApplicationName(APP_NAME)
     application.setOrganizationName(APP_NAME)
     application.setApplicationVersion(app.__version__)

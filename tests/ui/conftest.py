@@ -16,10 +16,22 @@ from app.db.models import User
 from app.security.accounts import SignedIn, find_user
 from app.services.database import Database
 from ui.compat import keep_singletons_alive
+from ui.garbage import collect_on_gui_thread
 from ui.main_window import MainWindow
 from ui.worker import DatabaseWorker
 
 keep_singletons_alive()  # PySide6 6.12 on Python 3.11, see ui/compat.py
+
+
+@pytest.fixture(scope="package", autouse=True)
+def gui_thread_garbage(qapp: QApplication) -> Iterator[None]:
+    """As the app does: cyclic garbage – the widgets of earlier tests among it – is
+    collected on the GUI thread, never on a database worker (see ui/garbage.py)."""
+    collector = collect_on_gui_thread(qapp)
+    yield
+    collector.stop()
+    collector.setParent(None)
+    collector.deleteLater()
 
 
 def site_settings(database: Database) -> Settings:

@@ -45,7 +45,11 @@ def tab_to(qtbot: QtBot, widget: QWidget) -> None:
         if has_focus(widget):
             return
         press(qtbot, Qt.Key.Key_Tab)
-    raise AssertionError(f"Tab never reaches {widget.accessibleName()!r}")
+    current = QApplication.focusWidget()
+    raise AssertionError(
+        f"Tab never reaches {widget.accessibleName()!r} (visible: {widget.isVisible()}, "
+        f"enabled: {widget.isEnabled()}); the focus is on "
+        f"{type(current).__name__} {current.accessibleName() if current else ''!r}")
 
 
 def named(qtbot: QtBot, parent: QWidget, name: str) -> QWidget:

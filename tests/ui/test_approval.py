@@ -95,7 +95,8 @@ def test_a_rejection_needs_a_reason(
     qtbot.waitUntil(lambda: area.controller.reject_dialog is not None
                     and area.controller.reject_dialog.isVisible())
     dialog = area.controller.reject_dialog
-    assert dialog is not None and has_focus(dialog)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: has_focus(dialog))  # a new window is activated a moment later
     dialog.ok_button.click()  # no reason yet
     assert dialog.isVisible() and "Grund" in dialog.error.text()
     assert has_focus(dialog.reason_field)

@@ -136,6 +136,7 @@ def test_the_banner_goes_when_the_server_is_back_and_nothing_is_undone(
     qtbot.waitExposed(window)
     watch, banner = window.connection, window.connection_banner
     watch.timer.setInterval(100)
+    wait_for(qtbot, window.worker)  # the start page's own loading is done
     own_server.pause()
     watch.check()  # as the timer does; a failed check leaves nothing to do again
     qtbot.waitUntil(banner.isVisible, timeout=10_000)
