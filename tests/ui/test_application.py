@@ -73,7 +73,8 @@ def test_run_shows_the_database_error_and_exits_with_4(
     [box] = shown
     assert "keine SQLite-Datenbank" in box.text()
     assert damaged_file.read_bytes() == before
-    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+    assert not [w for w in QApplication.topLevelWidgets()  # closed ones of other tests aside
+                if isinstance(w, MainWindow) and w.isVisible()]
     assert QApplication.overrideCursor() is None
 
 

@@ -71,7 +71,7 @@ def test_a_supervisor_approves_by_keyboard(
         office: Supervision) -> None:
     area, worker = boss_area
     press(qtbot, Qt.Key.Key_W, ALT)  # to the queue
-    assert has_focus(area.table)
+    qtbot.waitUntil(lambda: has_focus(area.table))
     row = area.model.row_of(office.jugendamt)
     assert row is not None
     area.table.selectRow(row)
@@ -99,16 +99,16 @@ def test_a_rejection_needs_a_reason(
     qtbot.waitUntil(lambda: has_focus(dialog))  # a new window is activated a moment later
     dialog.ok_button.click()  # no reason yet
     assert dialog.isVisible() and "Grund" in dialog.error.text()
-    assert has_focus(dialog.reason_field)
+    qtbot.waitUntil(lambda: has_focus(dialog.reason_field))
     type_text("Zuständigkeit ungeklärt")
     press(qtbot, Qt.Key.Key_Tab)  # the text field hands Tab on to the buttons
-    assert has_focus(dialog.ok_button)
+    qtbot.waitUntil(lambda: has_focus(dialog.ok_button))
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: status(database, office.jugendamt)[0] == "rejected", timeout=10_000)
     assert status(database, office.jugendamt)[1] == "Zuständigkeit ungeklärt"
     wait_for(qtbot, worker)
     assert area.model.index(row, 6).data() == "Zurückgewiesen"
-    assert has_focus(area.table)  # on with the next referral
+    qtbot.waitUntil(lambda: has_focus(area.table))  # on with the next referral
 
 
 def test_the_front_desk_is_refused_with_the_message(

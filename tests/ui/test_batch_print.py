@@ -82,7 +82,7 @@ def test_cancel_after_the_first_chunk_and_resume_prints_each_original_once(
         qtbot: QtBot, area: ApprovalArea, database: Database, tmp_path: Path) -> None:
     dialog = open_dialog(qtbot, area)
     assert "5 freigegebene" in dialog.waiting.text()
-    assert has_focus(dialog.print_button)
+    qtbot.waitUntil(lambda: has_focus(dialog.print_button))
     press(qtbot, Qt.Key.Key_D, ALT)  # Drucken …: the seam hands a PDF printer
     qtbot.waitUntil(lambda: dialog.running)  # a mnemonic clicks after a short animation
     press(qtbot, Qt.Key.Key_Escape)  # stop after the chunk in hand

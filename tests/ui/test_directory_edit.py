@@ -147,7 +147,8 @@ def test_enter_opens_the_office_and_ctrl_s_saves_the_new_phone(
     assert phone_in_table(controller) == "02131 9244-0"
     editor = open_by_keyboard(qtbot, controller)
     assert editor.title.text() == "Jobcenter Rhein-Kreis Neuss – Geschäftsstelle Neuss"
-    assert has_focus(named(qtbot, editor, "Name"))
+    wanted = named(qtbot, editor, "Name")
+    qtbot.waitUntil(lambda: has_focus(wanted))
     replace_text(qtbot, editor, "Telefon", "02131 9244-555")
     press(qtbot, Qt.Key.Key_S, CTRL)
     wait_for(qtbot, worker_of(controller))
@@ -234,7 +235,8 @@ def test_ctrl_n_creates_an_office_that_appears_in_the_table(
     editor = controller.editing.editor
     assert editor is not None
     qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
-    assert has_focus(named(qtbot, editor, "Kürzel"))
+    wanted = named(qtbot, editor, "Kürzel")
+    qtbot.waitUntil(lambda: has_focus(wanted))
     kinds = named(qtbot, editor, "Art der Stelle")
     assert isinstance(kinds, QComboBox) and kinds.currentText() == "– bitte wählen –"
     assert kinds.count() == len(AgencyKind) + 1

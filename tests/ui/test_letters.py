@@ -70,7 +70,7 @@ def test_alt_s_on_a_person_lists_her_referrals_and_previews_the_first_in_her_lan
     model = window.front_desk.letters.model
     assert sorted(model.row_at(r).reference for r in range(model.rowCount())) == sorted(
         [scene.jobcenter, scene.residence])  # the son's referral is his
-    assert has_focus(page.table)
+    qtbot.waitUntil(lambda: has_focus(page.table))
     assert page.language.currentText() == "Arabisch"
     assert page.kind.currentText() == "Überleitungsschreiben"
     letter = shown_letter(window)

@@ -44,7 +44,7 @@ def test_a_saved_visit_lands_in_its_letters_with_the_route_sheet_ready_to_print(
     assert page.scope.text() == "Überleitungen des Besuchs von Haddad, Omar"
     assert page.kind.currentText() == "Laufzettel"
     assert letters.letter is not None and letters.letter.kind == "route-sheet"
-    assert has_focus(page.table)
+    qtbot.waitUntil(lambda: has_focus(page.table))
     press(qtbot, Qt.Key.Key_P, CTRL)
     settle(qtbot, window)
     assert pdf_pages(dialogs.printed[0]) == page.preview.page_count()

@@ -80,8 +80,8 @@ def listed(area: ApprovalArea) -> list[tuple[str, str]]:
 
 
 def test_only_the_referral_issued_long_ago_without_outcome_is_listed(
-        area: ApprovalArea, office: Supervision) -> None:
-    assert has_focus(area.overdue.table)
+        qtbot: QtBot, area: ApprovalArea, office: Supervision) -> None:
+    qtbot.waitUntil(lambda: has_focus(area.overdue.table))
     assert listed(area) == [(office.scene.jobcenter, "30")]
     headers = [area.overdue.model.headerData(column, Qt.Orientation.Horizontal)
                for column in range(area.overdue.model.columnCount())]
@@ -110,7 +110,7 @@ def test_an_outcome_entered_from_the_list_takes_the_referral_off_it(
     dialog = entry.dialog
     qtbot.waitUntil(dialog.isVisible)
     assert dialog.reference.text() == office.scene.jobcenter  # the chosen row, filled in
-    assert has_focus(dialog.status)
+    qtbot.waitUntil(lambda: has_focus(dialog.status))
     press(qtbot, Qt.Key.Key_Down)  # Angekommen → Erledigt
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: status(database, office.scene.jobcenter)[0] == "completed",

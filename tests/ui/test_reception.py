@@ -39,7 +39,8 @@ def settle(qtbot: QtBot, window: MainWindow) -> None:
 def register_family(qtbot: QtBot, window: MainWindow) -> None:
     press(qtbot, Qt.Key.Key_F2)
     form = window.front_desk.person_page.form
-    assert has_focus(named(qtbot, form, "Familienname"))
+    wanted = named(qtbot, form, "Familienname")
+    qtbot.waitUntil(lambda: has_focus(wanted))
     type_text("Al-Hassan")
     fill(qtbot, form, "Vorname(n)", "Mohammed")
     press(qtbot, Qt.Key.Key_W, ALT)  # another spelling: the name in Arabic script

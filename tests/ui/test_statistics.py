@@ -76,7 +76,7 @@ def area(qtbot: QtBot, database: Database,
 
 def set_field(qtbot: QtBot, key: Qt.Key, field: QWidget, text: str) -> None:
     press(qtbot, key, ALT)
-    assert has_focus(field)
+    qtbot.waitUntil(lambda: has_focus(field))
     type_text(text)
     press(qtbot, Qt.Key.Key_Return)
 

@@ -101,7 +101,8 @@ def test_recommendations_appear_and_a_replacement_needs_a_reason(
     tab_to(qtbot, named(qtbot, panel, f"{HOUSING} – Entscheidung"))
     type_text("E")  # "Ersetzen …"
     press(qtbot, Qt.Key.Key_Tab)
-    assert has_focus(named(qtbot, panel, f"{HOUSING} – Andere Stellenart"))
+    wanted = named(qtbot, panel, f"{HOUSING} – Andere Stellenart")
+    qtbot.waitUntil(lambda: has_focus(wanted))
     type_text("Sozialamt")
     press(qtbot, Qt.Key.Key_Tab)
     type_text("Stadt Grevenbroich")
