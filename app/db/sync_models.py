@@ -37,6 +37,10 @@ class SyncLogEntry(Base):
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
     origin: Mapped[str] = mapped_column(String(40), default="")  # the workstation that wrote
     written_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # The row's version on the hub after this change. Versions of one row count up in the
+    # order its writers committed (the row is locked while written); txids need not, so a
+    # replica applies an entry only if it is newer than the version it holds.
+    row_version: Mapped[int | None] = mapped_column(default=None)
 
     __table_args__ = (Index("ix_sync_log_txid_seq", "txid", "seq"),)
 
@@ -72,6 +76,7 @@ class SyncBase(Base):
     table_name: Mapped[str] = mapped_column(String(60), primary_key=True)
     row_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    hub_version: Mapped[int | None] = mapped_column(default=None)  # None: not known yet
 
 
 class SyncConflict(Base):

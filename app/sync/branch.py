@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, Engine, Select, func, insert, select, text
 
+from app.db.schema import stored_revision
 from app.errors import LotseError
 from app.i18n import _
 from app.search import rebuild_all_keys
@@ -46,10 +46,10 @@ def init_branch(replica: Engine, hub: Engine, hub_url: str, *, office: str, work
     served = served or (office,)
     with replica.connect() as here:
         _check_empty(here)
-        mine = MigrationContext.configure(here).get_current_revision()
+        mine = stored_revision(here)
     with hub.connect().execution_options(isolation_level="REPEATABLE READ") as there, \
             there.begin():
-        hub_side.handshake(there, mine, MigrationContext.configure(there).get_current_revision())
+        hub_side.handshake(there, mine, stored_revision(there))
         _check_office(there, office, served)
         _register(there, office, workstation)
         start = Cursor(hub_side.watermark(there) - 1, END)
@@ -99,7 +99,8 @@ def _copy(there: Connection, here: Connection, table: Any, served: tuple[str, ..
         rows = [dict(row) for row in chunk]
         here.execute(insert(table), rows)
         here.execute(insert(BASE), [{"table_name": table.name, "row_id": row["id"],
-                                     "data": to_json(table, row)} for row in rows])
+                                     "data": to_json(table, row),
+                                     "hub_version": row.get("version")} for row in rows])
         copied += len(rows)
     return copied
 

@@ -73,8 +73,8 @@ def _write(session: Session, changed: dict[str, set[uuid.UUID]], role: Role | No
         txid = connection.execute(text("SELECT pg_current_xact_id()::text::bigint")).scalar()
         connection.execute(insert(LOG), [
             {"txid": txid, "table_name": name, "row_id": row["id"],
-             "data": to_json(BY_NAME[name], row), "origin": row.get("origin", "")}
-            for name, row in rows])
+             "data": to_json(BY_NAME[name], row), "origin": row.get("origin", ""),
+             "row_version": row.get("version")} for name, row in rows])
     elif role is Role.REPLICA:
         connection.execute(insert(OUTBOX), [
             {"change_id": new_id(), "table_name": name, "row_id": row["id"],

@@ -18,8 +18,9 @@ from sqlalchemy import Connection, insert, select, text, tuple_
 from app.errors import LotseError
 from app.i18n import _
 from app.ids import new_id
+from app.sync.hub_writes import log_json
 from app.sync.merge import FieldConflict, merge_row
-from app.sync.tables import BY_NAME, CONFLICTS, LOG, RANK, RECEIVED, to_json
+from app.sync.tables import BY_NAME, CONFLICTS, LOG, RANK, RECEIVED, to_json, versioned
 from app.sync.writes import current_rows, insert_rows, update_rows
 
 END = 2 ** 62  # a seq larger than any: "after every entry of this transaction"
@@ -56,11 +57,21 @@ class Cursor:
         return cls(int(txid), int(seq))
 
 
+@dataclass(frozen=True)
+class HubRow:
+    """A row as the hub holds it after a batch, with its version there."""
+
+    table_name: str
+    data: dict[str, Any]
+    version: int | None  # None: a table without versions (append-only)
+
+
 @dataclass
 class Applied:
     applied: int = 0
     duplicates: int = 0  # delivered before: skipped
     conflicts: list[dict[str, Any]] = field(default_factory=list)  # as recorded
+    rows: list[HubRow] = field(default_factory=list)  # every fresh change's row, as merged
 
 
 def handshake(hub: Connection, replica_revision: str | None, hub_revision: str | None) -> None:
@@ -84,7 +95,7 @@ def apply_batch(hub: Connection, changes: list[Change], origin: str) -> Applied:
     txid = current_txid(hub)
     for table_name in sorted({change.table_name for change in fresh}, key=RANK.__getitem__):
         group = [change for change in fresh if change.table_name == table_name]
-        result.conflicts += _apply_table(hub, group, txid, origin)
+        _apply_table(hub, group, txid, origin, result)
     if fresh:
         hub.execute(insert(RECEIVED), [{"change_id": change.change_id, "origin": origin}
                                        for change in fresh])
@@ -92,35 +103,39 @@ def apply_batch(hub: Connection, changes: list[Change], origin: str) -> Applied:
     return result
 
 
-def _apply_table(hub: Connection, group: list[Change], txid: int,
-                 origin: str) -> list[dict[str, Any]]:
+def _apply_table(hub: Connection, group: list[Change], txid: int, origin: str,
+                 result: Applied) -> None:
     table = BY_NAME[group[0].table_name]
     current = current_rows(hub, table, [change.row_id for change in group], lock=True)
-    new, changed, conflicts = [], [], []
+    new, changed, logged = [], [], []
     for change in group:
         row = current.get(change.row_id)
         if row is None:
             new.append(change.data)
+            logged.append((change.data, 1 if versioned(table) else None))
             continue
         stored = to_json(table, row)
         merged = merge_row(stored, change.data, change.base)
-        conflicts += [_record_conflict(hub, change, conflict, origin)
-                      for conflict in merged.conflicts]
+        result.conflicts += [_record_conflict(hub, change, conflict, origin)
+                             for conflict in merged.conflicts]
+        written, version = stored | merged.values, row.get("version")
         if merged.values:
-            changed.append(stored | merged.values)
+            changed.append(written)
+            logged.append((written, None if version is None else version + 1))
+        else:  # nothing to write: the replica adopts the hub's row as it is
+            result.rows.append(HubRow(table.name, written, version))
     insert_rows(hub, table, new)
     update_rows(hub, table, changed)
-    log_entries(hub, table.name, new + changed, txid)
-    return conflicts
+    log_entries(hub, table.name, logged, txid)
+    result.rows += [HubRow(table.name, data, version) for data, version in logged]
 
 
-def log_entries(hub: Connection, table_name: str, rows: list[dict[str, Any]],
+def log_entries(hub: Connection, table_name: str,
+                rows: list[tuple[dict[str, Any], int | None]],
                 txid: int) -> None:
-    """Rows as they are now (JSON), into the log for the replicas to pull."""
+    """Rows as they are now (JSON) with their versions, into the log for the replicas."""
     if rows:
-        hub.execute(insert(LOG), [
-            {"txid": txid, "table_name": table_name, "row_id": uuid.UUID(row["id"]),
-             "data": row, "origin": row.get("origin", "")} for row in rows])
+        log_json(hub, table_name, rows, txid)
 
 
 def _received(hub: Connection, ids: list[uuid.UUID]) -> set[uuid.UUID]:
@@ -156,9 +171,20 @@ def watermark(hub: Connection) -> int:
 
 
 def pull(hub: Connection, after: Cursor, limit: int) -> list[Any]:
-    """Log entries after the cursor, in commit-safe order, at most ``limit``."""
+    """Log entries after the cursor, in commit-safe order, at most ``limit`` – without their
+    rows, which ``entry_data`` fetches for the entries a replica needs."""
     below = watermark(hub)
     return list(hub.execute(
-        select(LOG).where(tuple_(LOG.c.txid, LOG.c.seq) > tuple_(after.txid, after.seq),
+        select(LOG.c.seq, LOG.c.txid, LOG.c.table_name, LOG.c.row_id, LOG.c.row_version)
+        .where(tuple_(LOG.c.txid, LOG.c.seq) > tuple_(after.txid, after.seq),
                           LOG.c.txid < below)
         .order_by(LOG.c.txid, LOG.c.seq).limit(limit)).mappings())
+
+
+def entry_data(hub: Connection, seqs: list[int]) -> dict[int, dict[str, Any]]:
+    """The rows of these log entries."""
+    found: dict[int, dict[str, Any]] = {}
+    for start in range(0, len(seqs), 1000):
+        found |= {row.seq: row.data for row in hub.execute(
+            select(LOG.c.seq, LOG.c.data).where(LOG.c.seq.in_(seqs[start:start + 1000])))}
+    return found

@@ -13,14 +13,14 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, Engine, Table, delete, insert, select
 
+from app.db.schema import stored_revision
 from app.errors import LotseError
 from app.i18n import _
 from app.search import reindex
 from app.sync import hub as hub_side
-from app.sync.hub import Change, Cursor
+from app.sync.hub import Change, Cursor, HubRow
 from app.sync.merge import BOOKKEEPING
 from app.sync.report import SyncReport, conflict_document
 from app.sync.state import CURSOR, LAST_ROUND, ReplicaState, read_state, write_value
@@ -30,6 +30,7 @@ from app.sync.writes import (
     chunks,
     current_rows,
     existing_ids,
+    hub_versions,
     insert_rows,
     set_bases,
     update_rows,
@@ -75,7 +76,7 @@ def _state(local: Engine) -> ReplicaState:
 
 
 def _revision(connection: Connection) -> str | None:
-    return MigrationContext.configure(connection).get_current_revision()
+    return stored_revision(connection)
 
 
 # --- push ----------------------------------------------------------------------------------
@@ -99,9 +100,7 @@ def _push_batch(local: Engine, hub: Engine, state: ReplicaState, size: int,
     cut("push:after_commit")
     with local.begin() as here:
         here.execute(delete(OUTBOX).where(OUTBOX.c.seq <= rows[-1]["seq"]))
-        for name in {change.table_name for change in changes}:  # the hub has these now
-            set_bases(here, name, [change.data for change in changes
-                                   if change.table_name == name])
+        _take_back(here, changes, applied.rows, state, report)
     report.pushed += applied.applied
     report.duplicates += applied.duplicates
     if applied.conflicts:
@@ -111,6 +110,24 @@ def _push_batch(local: Engine, hub: Engine, state: ReplicaState, size: int,
     return True
 
 
+def _take_back(here: Connection, changes: list[Change], merged: list[HubRow],
+               state: ReplicaState, report: SyncReport) -> None:
+    """The hub's rows after the push, with their versions: a row the hub took as sent only
+    becomes the base; one merged with the hub's own changes is applied like a pulled row.
+    When these rows come back in the pull, their versions say they are here already. A
+    change the hub had received before (a lost acknowledgement) comes back in the pull."""
+    sent = {(change.table_name, str(change.row_id)): change.data for change in changes}
+    for table in SYNCED:
+        rows = [row for row in merged if row.table_name == table.name]
+        same = [row for row in rows if sent.get((table.name, row.data["id"])) == row.data]
+        other = [row for row in rows if sent.get((table.name, row.data["id"])) != row.data]
+        set_bases(here, table.name, [row.data for row in same], [row.version for row in same])
+        if other:
+            reindex(here, sorted(_apply_table(
+                here, table, [row.data for row in other], [row.version for row in other],
+                state, report)))
+
+
 # --- pull ----------------------------------------------------------------------------------
 
 
@@ -118,20 +135,20 @@ def _pull_batch(local: Engine, hub: Engine, state: ReplicaState, after: Cursor, 
                 report: SyncReport, cut: Fault) -> Cursor | None:
     with hub.connect() as there:
         entries = hub_side.pull(there, after, size)
-    if not entries:
-        return None
+        if not entries:
+            return None
+        needed = _needed(local, _newest(entries))
+        rows = hub_side.entry_data(there, [entry["seq"] for entry in needed])
     cut("pull:after_fetch")
     last = Cursor(entries[-1]["txid"], entries[-1]["seq"])
-    latest: dict[tuple[str, Any], dict[str, Any]] = {}
-    for entry in entries:  # whole rows in commit order: the last state of a row says all
-        latest.pop((entry["table_name"], entry["row_id"]), None)
-        latest[(entry["table_name"], entry["row_id"])] = entry["data"]
     with local.begin() as here:
         touched: set[Any] = set()
         for table in SYNCED:
-            rows = [data for (name, _row), data in latest.items() if name == table.name]
-            if rows:
-                touched |= _apply_table(here, table, rows, state, report)
+            found = [entry for entry in needed if entry["table_name"] == table.name]
+            if found:
+                touched |= _apply_table(here, table, [rows[entry["seq"]] for entry in found],
+                                        [entry["row_version"] for entry in found],
+                                        state, report)
         reindex(here, sorted(touched))
         write_value(here, CURSOR, last.text())
         cut("pull:before_commit")
@@ -139,16 +156,53 @@ def _pull_batch(local: Engine, hub: Engine, state: ReplicaState, after: Cursor, 
     return last
 
 
+def _newest(entries: list[Any]) -> dict[tuple[str, Any], Any]:
+    """The newest entry of each row: the highest version (the log's order is the order the
+    transactions began, which for one row need not be the order they committed)."""
+    latest: dict[tuple[str, Any], Any] = {}
+    for entry in entries:
+        key = (entry["table_name"], entry["row_id"])
+        kept = latest.get(key)
+        if kept is None or _newer_than(kept["row_version"], entry["row_version"]):
+            latest.pop(key, None)
+            latest[key] = entry
+    return latest
+
+
+def _needed(local: Engine, latest: dict[tuple[str, Any], Any]) -> list[Any]:
+    """The entries newer than the rows held here; the others (mostly this replica's own
+    push, come back) are not even fetched."""
+    with local.connect() as here:
+        held = {name: hub_versions(here, name, [row_id for (table, row_id) in latest
+                                                if table == name])
+                for name in {table for table, _row in latest}}
+    return [entry for (name, row_id), entry in latest.items()
+            if _newer_than(held[name].get(row_id), entry["row_version"])]
+
+
+def _newer_than(held: int | None, coming: int | None) -> bool:
+    """Whether a row at version ``coming`` is newer than the one ``held`` (unknown versions:
+    the later entry counts)."""
+    return held is None or coming is None or coming > held
+
+
 def _apply_table(here: Connection, table: Table, rows: list[dict[str, Any]],
-                 state: ReplicaState, report: SyncReport) -> set[Any]:
-    """Apply the hub's rows of one table; the persons whose search rows must be rebuilt."""
+                 versions: list[int | None], state: ReplicaState,
+                 report: SyncReport) -> set[Any]:
+    """Apply the hub's rows of one table; the persons whose search rows must be rebuilt.
+    A row at a version this replica already holds (its own push come back) is passed over."""
     ids = [uuid.UUID(row["id"]) for row in rows]
+    held = hub_versions(here, table.name, ids)
+    keep = [index for index, (row_id, version) in enumerate(zip(ids, versions, strict=True))
+            if _newer_than(held.get(row_id), version)]
+    rows, versions = [rows[i] for i in keep], [versions[i] for i in keep]
+    ids = [ids[i] for i in keep]
     current = current_rows(here, table, ids)
     pending = _pending(here, table.name, ids)
     base = bases(here, table.name, [row_id for row_id in ids if row_id in pending])
-    fresh = _belonging(here, table, [row for row in rows
-                                     if uuid.UUID(row["id"]) not in current], state)
-    report.skipped += sum(1 for row in rows if uuid.UUID(row["id"]) not in current) - len(fresh)
+    new = [row for row_id, row in zip(ids, rows, strict=True) if row_id not in current]
+    fresh = _belonging(here, table, new, state)
+    report.skipped += len(new) - len(fresh)
     changed, renamed = [], []
     for row_id, row in zip(ids, rows, strict=True):
         if row_id in current:
@@ -160,9 +214,10 @@ def _apply_table(here: Connection, table: Table, rows: list[dict[str, Any]],
                 renamed += [row] if INDEXED & set(wanted) else []
     insert_rows(here, table, fresh)
     update_rows(here, table, changed)
-    kept = {row["id"] for row in fresh} | {row["id"] for row in rows
-                                           if uuid.UUID(row["id"]) in current}
-    set_bases(here, table.name, [row for row in rows if row["id"] in kept])
+    kept = {row["id"] for row in fresh}
+    based = [(row, version) for row_id, row, version in zip(ids, rows, versions, strict=True)
+             if row_id in current or row["id"] in kept]
+    set_bases(here, table.name, [row for row, _v in based], [v for _row, v in based])
     return _search_relevant(table.name, fresh, renamed)
 
 

@@ -35,6 +35,11 @@ LOCAL_COLUMNS = frozenset({"version"})
 PERSON_KEYS = {"persons": "id", "person_names": "person_id"}
 
 
+def versioned(table: Table) -> bool:
+    """Whether the table counts versions (append-only tables such as print events do not)."""
+    return "version" in table.c
+
+
 def synced_columns(table: Table) -> list[Column[Any]]:
     return [column for column in table.columns if column.name not in LOCAL_COLUMNS]
 
@@ -45,16 +50,42 @@ def _kinds(table: Table) -> dict[str, type | None]:
     return {column.name: _python_type(column) for column in synced_columns(table)}
 
 
+@cache
+def _converted(table: Table) -> tuple[str, ...]:
+    """The columns whose values are not JSON as they are (UUIDs, times, dates): a batch
+    converts only these, the rest is copied."""
+    return tuple(name for name, kind in _kinds(table).items()
+                 if kind is not None and kind not in (str, int, bool, float, list, dict, object))
+
+
 def to_json(table: Table, row: Any) -> dict[str, Any]:
     """A row (mapping) as JSON values: UUIDs and dates as text."""
-    return {name: _plain(row[name]) for name in _kinds(table)}
+    data = {name: row[name] for name in _kinds(table)}
+    for name in _converted(table):
+        if data[name] is not None:
+            data[name] = _plain(data[name])
+    return data
 
 
 def from_json(table: Table, data: dict[str, Any]) -> dict[str, Any]:
     """JSON values back into the column types; columns this program does not know are
     left out (a newer schema is refused in the handshake before it gets here)."""
     kinds = _kinds(table)
-    return {name: _typed(kinds[name], value) for name, value in data.items() if name in kinds}
+    values = {name: value for name, value in data.items() if name in kinds}
+    for name in _converted(table):
+        if values.get(name) is not None:
+            values[name] = _typed(kinds[name], values[name])
+    return values
+
+
+def json_value(value: Any) -> Any:
+    """One column's value as JSON (as ``to_json`` writes it)."""
+    return _plain(value)
+
+
+def typed_value(table: Table, name: str, value: Any) -> Any:
+    """One JSON value back into its column's type."""
+    return _typed(_kinds(table)[name], value)
 
 
 def _plain(value: Any) -> Any:

@@ -5,10 +5,12 @@ the schema handshake."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import column, select, table, update
+from sqlalchemy import column, func, select, table, update
 
 from app.db.engine import unit_of_work
-from app.db.models import Person
+from app.db.models import Person, PrintEvent, Referral
+from app.services.letters import issue_letter
+from app.services.outcomes import record_outcome
 from app.services.person_input import validate
 from app.services.persons import register_person, update_person
 from app.sync.hub import SyncRefusedError
@@ -17,8 +19,6 @@ from tests.actors import desk
 from tests.sync.scene import Branch, Hub, differences
 
 pytestmark = pytest.mark.postgres
-
-
 
 
 def test_the_initial_copy_equals_the_hub(hub: Hub, branch: Branch) -> None:
@@ -107,3 +107,22 @@ def test_another_schema_is_refused_and_nothing_moves(hub: Hub, branch: Branch) -
         branch.sync(hub)
     with branch.database.engine.connect() as connection:
         assert connection.execute(select(OUTBOX)).first() is not None
+
+
+def test_a_letter_printed_and_an_outcome_recorded_offline_reach_the_hub(
+        hub: Hub, branch: Branch) -> None:
+    """Print events and status changes are append-only (no versions); they travel too."""
+    actor = desk(branch.settings)
+    with unit_of_work(branch.database.sessions) as session:
+        issue_letter(session, hub.scene.jobcenter, actor=actor, settings=branch.settings)
+    with unit_of_work(branch.database.sessions) as session:
+        record_outcome(session, hub.scene.jobcenter, "arrived", actor=actor)
+    report = branch.sync(hub)
+    assert report.pushed >= 4  # the referral, its two status changes, the print event
+    with hub.database.sessions() as session:
+        referral = session.scalars(select(Referral).where(
+            Referral.reference == hub.scene.jobcenter)).one()
+        assert referral.status == "arrived"
+        assert session.scalar(select(func.count()).select_from(PrintEvent).where(
+            PrintEvent.referral_id == referral.id)) == 1
+    assert differences(branch.database, hub.database) == []
