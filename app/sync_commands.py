@@ -1,9 +1,10 @@
-"""``lotse branch init``, ``lotse sync`` and ``lotse conflicts list`` (issue 7).
+"""``lotse branch init``, ``lotse sync``, ``lotse conflicts list`` and ``lotse conflicts
+resolve`` (issue 7).
 
 ``branch init`` and ``sync`` move data between databases of the same organisation; they
 need the database credentials, not a Lotse account, so a scheduled task can run them.
-``conflicts list`` shows the values both sides wrote, personal data, so it signs in
-(``--user``) and is a supervisor's action.
+``conflicts list`` and ``resolve`` show and write the values both sides wrote, personal
+data, so they sign in (``--user``) and are a supervisor's action.
 """
 
 from __future__ import annotations
@@ -39,6 +40,19 @@ def add_sync_commands(commands: Any) -> None:
                                        required=True)
     show = listing.add_parser("list", help=_("Ungeklärte Konflikte auflisten"))
     show.add_argument("--json", action="store_true", help=_("als JSON"))
+    _add_resolve(listing)
+
+
+def _add_resolve(listing: Any) -> None:
+    resolve = listing.add_parser("resolve", help=_("Einen Konflikt klären"))
+    resolve.add_argument("conflict_id", metavar="ID", help=_("Kennung des Konflikts "
+                                                              "(aus conflicts list --json)"))
+    choice = resolve.add_mutually_exclusive_group(required=True)
+    choice.add_argument("--keep", action="store_true",
+                        help=_("den bei der Synchronisation behaltenen Wert lassen"))
+    choice.add_argument("--other", action="store_true", help=_("den anderen Wert übernehmen"))
+    choice.add_argument("--combine", metavar=_("TEXT"),
+                        help=_("diesen aus beiden Werten zusammengeführten Text schreiben"))
 
 
 def branch_init(args: argparse.Namespace, settings: Settings) -> int:
@@ -64,14 +78,15 @@ def branch_init(args: argparse.Namespace, settings: Settings) -> int:
 
 def sync_once(args: argparse.Namespace, settings: Settings) -> int:
     from app.services.database import open_database
-    from app.sync.replica import hub_url, sync_round
+    from app.sync.conflict_exchange import synchronise
+    from app.sync.replica import hub_url
 
     replica = open_database(settings, upgrade_schema=False)
     try:
         hub = open_database(Settings(database_url=hub_url(replica.engine)),
                             upgrade_schema=False)
         try:
-            report = sync_round(replica.engine, hub.engine)
+            report = synchronise(replica.engine, hub.engine)
         finally:
             hub.close()
     finally:
@@ -103,6 +118,38 @@ def conflicts_list(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def conflicts_resolve(args: argparse.Namespace, settings: Settings) -> int:
+    from app.db.engine import unit_of_work
+    from app.services.database import open_database
+    from app.sync.conflicts import Resolution, resolve_conflict
+    from app.user_commands import cli_actor
+
+    conflict_id = _conflict_id(args.conflict_id)
+    choice = (Resolution.KEEP if args.keep else Resolution.OTHER if args.other
+              else Resolution.COMBINE)
+    database = open_database(settings, upgrade_schema=False)
+    try:
+        with unit_of_work(database.sessions) as session:
+            actor = cli_actor(args, settings, session)
+            view = resolve_conflict(session, conflict_id, choice, args.combine, actor=actor)
+    finally:
+        database.close()
+    print(_("Geklärt: {record}, {field}.").format(record=view.record, field=view.field))
+    return 0
+
+
+def _conflict_id(text: str) -> Any:
+    import uuid
+
+    from app.errors import ValidationError
+
+    try:
+        return uuid.UUID(text.strip())
+    except ValueError:
+        raise ValidationError("ID", _("erwartet wird die Kennung eines Konflikts, wie "
+                                      "conflicts list --json sie nennt")) from None
+
+
 def _workstation(text: str) -> int:
     from app.errors import ValidationError
 
@@ -117,4 +164,5 @@ SYNC_HANDLERS = {
     ("branch", "init"): branch_init,
     ("sync", None): sync_once,
     ("conflicts", "list"): conflicts_list,
+    ("conflicts", "resolve"): conflicts_resolve,
 }

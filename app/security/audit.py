@@ -61,6 +61,7 @@ class AuditAction(StrEnum):
     USER_CHANGED = "user_changed"
     EDIT_DIRECTORY = "edit_directory"
     MERGE_PERSONS = "merge_persons"
+    RESOLVE_CONFLICT = "resolve_conflict"
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,7 @@ _EVENT_LABELS = {
     AuditAction.WITHDRAW_CONSENT: N_("Einwilligung widerrufen"),
     AuditAction.EDIT_DIRECTORY: N_("Verzeichnis geändert"),
     AuditAction.MERGE_PERSONS: N_("Doppelte Akte zusammengeführt"),
+    AuditAction.RESOLVE_CONFLICT: N_("Synchronisationskonflikt geklärt"),
 }
 
 # Known detail keys, in the order the trail names them: whose file and which referral first.
@@ -67,6 +68,7 @@ _DETAIL_LABELS = {
     "method": N_("Anmeldung mit"),
     "locked": N_("Konto gesperrt"),
     "change": N_("Änderung"),
+    "resolution": N_("Entscheidung"),
     "code": N_("Stelle"),
     "file": N_("Datei"),
     "format": N_("Format"),
@@ -95,6 +97,10 @@ _LETTER_KINDS = {  # app.services.print_log
     "route-sheet": N_("Laufzettel"),
 }
 _CHANNELS = {"print": N_("Drucker"), "pdf": N_("PDF-Datei")}
+_RESOLUTIONS = {  # app.sync.conflicts
+    "keep": N_("behalten"), "other": N_("andere Fassung übernommen"),
+    "combine": N_("zusammengeführt"),
+}
 _DIRECTORY_CHANGES = {  # app.services.directory_edit
     "created": N_("angelegt"), "changed": N_("geändert"), "retired": N_("stillgelegt"),
     "imported": N_("Verzeichnisdatei eingelesen"),
@@ -220,5 +226,5 @@ _VALUE_TEXTS: dict[str, Callable[[object], str]] = {
     "format": _format, "filters": _filters, "reason": _codes(_SIGN_IN_PROBLEMS),
     "why": _codes(_REFUSALS), "kind": _codes(_LETTER_KINDS), "channel": _codes(_CHANNELS),
     "method": _codes(_SIGN_IN_METHODS), "change": _codes(_DIRECTORY_CHANGES),
-    "categories": _codes(_DATA_CATEGORIES),
+    "categories": _codes(_DATA_CATEGORIES), "resolution": _codes(_RESOLUTIONS),
 }

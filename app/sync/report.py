@@ -15,15 +15,19 @@ class SyncReport:
     pulled: int = 0  # entries of the hub's log applied here
     skipped: int = 0  # entries for persons this branch does not serve
     conflicts: list[dict[str, Any]] = field(default_factory=list)
+    resolutions: int = 0  # conflicts closed here or on the hub as the other side resolved
 
     def document(self) -> dict[str, Any]:
-        return {"pushed": self.pushed, "duplicates": self.duplicates, "pulled": self.pulled,
-                "skipped": self.skipped, "conflicts": self.conflicts}
+        moved = {"pushed": self.pushed, "duplicates": self.duplicates, "pulled": self.pulled,
+                 "skipped": self.skipped, "conflicts": self.conflicts}
+        return moved | ({"resolutions": self.resolutions} if self.resolutions else {})
 
     def summary(self) -> str:
         return _("Synchronisiert: {pushed} Änderung(en) gesendet, {pulled} empfangen, "
                  "{conflicts} Konflikt(e).").format(pushed=self.pushed, pulled=self.pulled,
-                                                   conflicts=len(self.conflicts))
+                                                   conflicts=len(self.conflicts)) + (
+            _(" {count} Konfliktklärung(en) abgeglichen.").format(count=self.resolutions)
+            if self.resolutions else "")
 
 
 def conflict_document(row: Any) -> dict[str, Any]:

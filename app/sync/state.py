@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, delete, func, insert, select
 
 from app.sync.hub import Cursor
-from app.sync.tables import SETTINGS
+from app.sync.tables import OUTBOX, SETTINGS
 
 HUB_URL = "sync.hub_url"
 OFFICE = "sync.office"
@@ -49,3 +50,14 @@ def read_state(connection: Connection) -> ReplicaState | None:
                         int(read_value(connection, WORKSTATION) or 0),
                         tuple(code for code in served.split(",") if code),
                         Cursor.parse(read_value(connection, CURSOR) or "0:0"))
+
+
+def pending_changes(connection: Connection) -> int:
+    """Changes made here that the hub has not acknowledged yet."""
+    return connection.scalar(select(func.count()).select_from(OUTBOX)) or 0
+
+
+def last_round(connection: Connection) -> datetime | None:
+    """When the last round finished (UTC), None before the first."""
+    stored = read_value(connection, LAST_ROUND)
+    return datetime.fromisoformat(stored) if stored else None

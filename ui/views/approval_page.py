@@ -3,11 +3,15 @@ referrals that need an approval, with filters and why each needs it; approve, re
 reason, the letter of the selected referral, and batch printing of the approved originals.
 "Überfällig": issued referrals still without an outcome (ui/views/overdue_view.py).
 "Dubletten": persons probably registered twice, to merge (ui/views/duplicate_pairs_view.py).
+"Konflikte" (where a database synchronises, not in local mode): fields both a branch and
+the central database changed, to decide (ui/views/conflict_review_view.py).
 
-Alt+W goes to the queue, Alt+G to the overdue list, Alt+U to the duplicates. In the queue
+Alt+W goes to the queue, Alt+G to the overdue list, Alt+U to the duplicates, Alt+K to the
+conflicts. In the queue
 Alt+F approves the selected referral, Alt+L rejects it (asking for the reason), Alt+D opens
 the batch print and Alt+R/V/I/T/A go to the filters; in the overdue list Alt+R enters an
-outcome; in the duplicates Alt+V (or Enter) compares and merges the selected pair.
+outcome; in the duplicates Alt+V (or Enter) compares and merges the selected pair; in the
+conflicts Alt+B keeps, Alt+N takes the other value, Alt+Z combines.
 """
 
 from __future__ import annotations
@@ -16,11 +20,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,9 +31,11 @@ from app.config import Settings
 from app.i18n import _
 from app.security.permissions import Actor
 from ui.controllers.approval_controller import ApprovalController
+from ui.controllers.conflict_review import ConflictReviewController
 from ui.controllers.duplicate_merge import DuplicateMergeController
 from ui.controllers.overdue_controller import OverdueController
 from ui.models.approval_model import ApprovalModel
+from ui.views.conflict_review_view import ConflictReviewView
 from ui.views.duplicate_pairs_view import DuplicatePairsView
 from ui.views.keyboard_tabs import KeyboardTabs
 from ui.views.letter_preview import LetterPreview
@@ -39,6 +43,7 @@ from ui.views.overdue_view import OverdueView
 from ui.views.referral_filter_bar import ReferralFilterBar
 from ui.views.style import paragraph
 from ui.views.supervision_page import ControlledArea, SupervisionPage
+from ui.views.tables import row_table
 from ui.worker import DatabaseWorker
 
 LIST_WIDTH = 760
@@ -54,7 +59,7 @@ def _button(text: str, tip: str) -> QPushButton:
 class ApprovalPage(SupervisionPage):
     """Layout only; the controllers fill it and react to its signals."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, with_conflicts: bool = False) -> None:
         super().__init__(_("Freigabe"), parent)
         self.tabs = KeyboardTabs()
         self.tabs.add_tab(self._queue_tab(), _("&Warteschlange"), self.table)
@@ -62,6 +67,10 @@ class ApprovalPage(SupervisionPage):
         self.tabs.add_tab(self.overdue, _("Überfälli&g"), self.overdue.table)
         self.duplicates = DuplicatePairsView()
         self.tabs.add_tab(self.duplicates, _("D&ubletten"), self.duplicates.table)
+        self.conflicts: ConflictReviewView | None = None
+        if with_conflicts:
+            self.conflicts = ConflictReviewView()
+            self.tabs.add_tab(self.conflicts, _("&Konflikte"), self.conflicts.table)
         self.column.addWidget(self.tabs, 1)
 
     def _queue_tab(self) -> QWidget:
@@ -84,13 +93,7 @@ class ApprovalPage(SupervisionPage):
         column = QVBoxLayout(side)
         column.setContentsMargins(0, 0, 0, 0)
         self.model = ApprovalModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(_("Warteschlange"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move in it
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = row_table(self.model, _("Warteschlange"))
         column.addWidget(self.table, 1)  # labelled by its tab: Alt+W
         self.why = paragraph()
         self.why.setAccessibleName(_("Warum eine Freigabe nötig ist"))
@@ -132,9 +135,11 @@ class ApprovalArea(ControlledArea, ApprovalPage):
 
     def __init__(self, worker: DatabaseWorker, settings: Settings,
                  actor_provider: Callable[[], Actor], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, with_conflicts=settings.mode != "local")
         self.controller: ApprovalController = ApprovalController(
             worker, self, settings, actor_provider)
         self.overdue_controller = OverdueController(worker, self, settings, actor_provider)
         self.duplicate_controller = DuplicateMergeController(worker, self, settings,
                                                              actor_provider)
+        self.conflict_controller = None if self.conflicts is None else (
+            ConflictReviewController(worker, self, self.conflicts, actor_provider))

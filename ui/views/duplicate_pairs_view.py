@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QPushButton,
     QTableView,
@@ -19,6 +18,7 @@ from app.i18n import _
 from ui.models.duplicate_pairs_model import DuplicatePairsModel
 from ui.views.style import paragraph
 from ui.views.supervision_page import MessageLine
+from ui.views.tables import row_table
 
 
 class DuplicatePairsView(QWidget):
@@ -41,14 +41,7 @@ class DuplicatePairsView(QWidget):
         column.addWidget(self.message)
 
     def _table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.model)
-        table.setAccessibleName(_("Dubletten"))
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move in it
-        table.setWordWrap(True)
-        table.horizontalHeader().setStretchLastSection(True)
+        table = row_table(self.model, _("Dubletten"))
         table.activated.connect(self.merge_requested)  # Enter or a double click
         return table
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QPushButton,
     QTableView,
@@ -19,6 +18,7 @@ from app.i18n import _
 from ui.models.overdue_model import OverdueModel
 from ui.views.style import paragraph
 from ui.views.supervision_page import MessageLine
+from ui.views.tables import row_table
 
 
 class OverdueView(QWidget):
@@ -39,13 +39,7 @@ class OverdueView(QWidget):
         column.addWidget(self.message)
 
     def _table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.model)
-        table.setAccessibleName(_("Überfällig"))
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move in it
-        table.horizontalHeader().setStretchLastSection(True)
+        table = row_table(self.model, _("Überfällig"))
         table.activated.connect(self.outcome_requested)  # Enter or a double click
         return table
 

@@ -1,4 +1,5 @@
-"""The status bar: where the program runs, who works with it, and a demo warning."""
+"""The status bar: where the program runs, who works with it, a demo warning, and on a
+branch workstation the synchronisation state (ui/views/sync_status.py)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from app.i18n import _
 from app.services.overview import DatabaseLocation
+from ui.views.sync_status import SyncStatusView
 
 DEMO_STYLE = ("QLabel { background: #b45309; color: white; font-weight: bold; "
               "padding: 2px 8px; border-radius: 3px; }")
@@ -46,6 +48,12 @@ class StatusBarView(QStatusBar):
         self._set(self.user, _("Benutzer: {value}").format(value=user))
         self._set(self.office, _("Dienststelle: {value}").format(value=office))
         self._set(self.workstation, _("Arbeitsplatz: {value}").format(value=workstation))
+
+    def add_sync_status(self) -> SyncStatusView:
+        """The synchronisation state and button (branch mode only)."""
+        self.sync_status = SyncStatusView()
+        self.addPermanentWidget(self.sync_status)
+        return self.sync_status
 
     def show_demo(self, is_demo: bool) -> None:
         self.demo_badge.setVisible(is_demo)
