@@ -24,10 +24,12 @@ STAMP = VENV / ".lotse-installed"
 DEMO_DATABASE = ROOT / ".demo" / "lotse-demo.sqlite3"
 
 # Debian packages: Qt's runtime libraries (offscreen and on a desktop), PostgreSQL for the
-# tests against a real server, poppler-utils to render letters to PNG.
+# tests against a real server, poppler-utils to render letters to PNG, and for the bundle
+# test binutils (PyInstaller reads libraries with objdump), wixl to build the MSI and
+# msitools (msiinfo) to read its tables.
 DEBIAN_PACKAGES = [
     "libgl1", "libegl1", "libxkbcommon0", "libfontconfig1", "libglib2.0-0", "libdbus-1-3",
-    "postgresql", "poppler-utils",
+    "postgresql", "poppler-utils", "binutils", "wixl", "msitools",
 ]
 
 

@@ -14,9 +14,11 @@ import app
 from app.audit_commands import add_audit_commands, audit_verify
 from app.config import Settings, load_settings
 from app.directory_commands import add_directory_commands, directory_export, directory_import
+from app.doctor import add_doctor_command, doctor_command
 from app.errors import LotseError
 from app.i18n import _, set_language
 from app.letter_commands import add_letter_commands, letter, referral_list
+from app.machine_config_commands import add_machine_config_commands, machine_config
 from app.person_commands import (
     RejectedInput,
     add_person_commands,
@@ -26,6 +28,7 @@ from app.person_commands import (
 )
 from app.referral_commands import REFERRAL_HANDLERS, add_export_commands
 from app.route_commands import add_route_commands, route, rules_check
+from app.selftest_commands import add_selftest_commands, selftest
 from app.sync_commands import SYNC_HANDLERS, add_sync_commands
 from app.user_commands import add_user_commands, add_user_option, user_add
 from app.visit_commands import add_visit_commands, visit_add
@@ -65,6 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_user_commands(commands)
     add_export_commands(commands)
     add_sync_commands(commands)
+    add_doctor_command(commands)
+    add_selftest_commands(commands)
+    add_machine_config_commands(commands)
     return parser
 
 
@@ -130,11 +136,15 @@ HANDLERS: dict[tuple[str, str | None], Handler] = {
     ("user", "add"): user_add,
     **REFERRAL_HANDLERS,
     **SYNC_HANDLERS,
+    ("selftest", None): selftest,
+    ("machine-config", None): machine_config,
 }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "doctor":  # reports a broken configuration instead of stopping at it
+        return doctor_command(args)
     try:
         settings = load_settings(config_file=args.config, database_url=args.database)
         set_language(settings.language)

@@ -6,7 +6,8 @@
 3. user file (``lotse.toml`` in the user config dir)
 4. environment (``LOTSE_DATABASE_URL``, ``LOTSE_MODE``, ``LOTSE_OFFICE``,
    ``LOTSE_WORKSTATION``, ``LOTSE_USER``, ``LOTSE_LANGUAGE``, ``LOTSE_DATA_PROTECTION``,
-   ``LOTSE_WINDOWS_SIGN_IN``, ``LOTSE_APPROVAL_RULES``, ``LOTSE_OVERDUE_DAYS``)
+   ``LOTSE_WINDOWS_SIGN_IN``, ``LOTSE_APPROVAL_RULES``, ``LOTSE_OVERDUE_DAYS``,
+   ``LOTSE_SYNC_INTERVAL``)
 5. command line (``--database``, ``--config``)
 
 Secrets never live in the TOML files: a PostgreSQL password comes from the OS credential
@@ -42,11 +43,12 @@ ENVIRONMENT = {
     "LOTSE_WINDOWS_SIGN_IN": "windows_sign_in",
     "LOTSE_APPROVAL_RULES": "approval_rules",
     "LOTSE_OVERDUE_DAYS": "overdue_days",
+    "LOTSE_SYNC_INTERVAL": "sync_interval",
 }
 
 # TOML layout: [database] url, [site] mode/office/workstation, [ui] language, user,
 # [letters] data_protection, [accounts] windows_sign_in,
-# [referrals] approval_rules/overdue_days
+# [referrals] approval_rules/overdue_days, [print] printer, [sync] interval_seconds
 _TOML_KEYS = {
     ("database", "url"): "database_url",
     ("site", "mode"): "mode",
@@ -58,6 +60,8 @@ _TOML_KEYS = {
     ("accounts", "windows_sign_in"): "windows_sign_in",
     ("referrals", "approval_rules"): "approval_rules",
     ("referrals", "overdue_days"): "overdue_days",
+    ("print", "printer"): "printer",
+    ("sync", "interval_seconds"): "sync_interval",
 }
 
 
@@ -103,6 +107,11 @@ class Settings:
     approval_rules: Path | None = None
     # An issued referral without an outcome after this many days is overdue.
     overdue_days: int = 21
+    # A branch workstation synchronises in the background every this many seconds.
+    sync_interval: int = 60
+    # The printer letters go to by default (a system printer name); "" is the system's
+    # default printer.
+    printer: str = ""
     sources: tuple[str, ...] = ()
 
     @property

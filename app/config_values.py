@@ -77,6 +77,20 @@ def _overdue_days(value: Any, source: str) -> int:
     return number
 
 
+SYNC_INTERVAL_RANGE = (10, 86400)  # seconds: not hammering the hub, at least once a day
+
+
+def _sync_interval(value: Any, source: str) -> int:
+    number = _whole_number(value)
+    low, high = SYNC_INTERVAL_RANGE
+    if number is None or not low <= number <= high:
+        raise ConfigError(
+            _("{source}: Synchronisationsabstand (sync.interval_seconds) „{value}“ ist keine "
+              "gültige Anzahl Sekunden; erwartet wird eine ganze Zahl von {low} bis {high}, "
+              "z. B. 60.").format(source=source, value=value, low=low, high=high))
+    return number
+
+
 def _whole_number(value: Any) -> int | None:
     """A whole number as TOML or the environment writes it; None for anything else (a TOML
     true would otherwise count as 1, 2.5 as 2)."""
@@ -93,4 +107,5 @@ CHECKS: dict[str, Callable[[Any, str], Any]] = {
     "windows_sign_in": _windows_sign_in,
     "approval_rules": _approval_rules,
     "overdue_days": _overdue_days,
+    "sync_interval": _sync_interval,
 }

@@ -7,12 +7,15 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+import keyring
 import pytest
+from keyring.backends import fail
 from sqlalchemy import create_engine, text
 
 from app.config import Settings
 from app.services.database import Database, open_database
 from tests.pgserver import PostgresServer, find_bindir, start_server
+from tests.sync.scene import Branch, Hub, open_branch, open_hub
 
 REQUIRE_POSTGRES = os.environ.get("CI") == "true" or os.environ.get("LOTSE_REQUIRE_POSTGRES")
 _counter = itertools.count(1)
@@ -30,6 +33,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/ui/" in str(item.fspath).replace(os.sep, "/"):
             item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_credential_store() -> None:
+    """Database passwords are never looked up in the real user's keyring (a test that
+    needs a store sets one of its own, tests/credential_store.py)."""
+    keyring.set_keyring(fail.Keyring())
 
 
 @pytest.fixture(autouse=True)
@@ -88,3 +98,19 @@ def database(database_url: str) -> Iterator[Database]:
     db = open_database(Settings(database_url=database_url, user="test"))
     yield db
     db.close()
+
+
+@pytest.fixture
+def hub(pg_url: str) -> Iterator[Hub]:
+    """A hub with the letter scene on a throwaway PostgreSQL database."""
+    hub = open_hub(pg_url)
+    yield hub
+    hub.database.close()
+
+
+@pytest.fixture
+def branch(hub: Hub, tmp_path: Path) -> Iterator[Branch]:
+    """A branch replica of the hub (workstation 7) in an SQLite file."""
+    branch = open_branch(hub, tmp_path, 7)
+    yield branch
+    branch.database.close()

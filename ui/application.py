@@ -8,21 +8,24 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 import app
-from app.config import APP_NAME, Settings
+from app.config import APP_NAME, Settings, load_settings
 from app.errors import DatabaseError
 from app.i18n import current_language
 from app.resources import resource_path
 from app.services.database import Database, open_database
+from app.setup.choices import needs_first_start
 from ui.compat import keep_singletons_alive
+from ui.controllers.setup_password import open_with_password
 from ui.controllers.sign_in import sign_in_at_start
 from ui.crash import install_excepthook
 from ui.garbage import collect_on_gui_thread
 from ui.logs import configure_logging, route_qt_messages
 from ui.main_window import MainWindow
+from ui.printing import use_default_printer
 from ui.views.dialogs import database_error_dialog
 
 log = logging.getLogger(__name__)
@@ -39,6 +42,7 @@ def create_application() -> QApplication:
     application.setApplicationName(APP_NAME)
     application.setOrganizationName(APP_NAME)
     application.setApplicationVersion(app.__version__)
+    application.setWindowIcon(QIcon(str(resource_path("icons") / "lotse.png")))
     return application
 
 
@@ -74,12 +78,16 @@ def register_fonts(application: QApplication) -> list[str]:
     return families
 
 
+def open_and_upgrade(settings: Settings) -> Database:
+    return open_database(settings, upgrade_schema=True)
+
+
 def open_configured_database(settings: Settings) -> Database | None:
     """Open and upgrade the database before the first window; None after telling the user
     why it cannot be used."""
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        return open_database(settings, upgrade_schema=True)
+        return open_with_password(settings, open_and_upgrade)
     except DatabaseError as error:
         log.error("database unusable: %s", error)
         QApplication.restoreOverrideCursor()
@@ -90,15 +98,33 @@ def open_configured_database(settings: Settings) -> Database | None:
             QApplication.restoreOverrideCursor()
 
 
+def configured_settings(settings: Settings) -> Settings:
+    """The settings to start with. Where nothing configures this workstation yet (no
+    machine-wide or user file), the setup wizard asks first and the user config it wrote is
+    read; Cancel quits (SystemExit 0) and writes nothing."""
+    if not needs_first_start(settings):
+        return settings
+    # Imported here: only a first start needs the wizard, every other start is faster.
+    from ui.controllers.setup_controller import run_first_start
+
+    written = run_first_start()
+    if written is None:
+        raise SystemExit(0)
+    return load_settings(config_file=written)
+
+
 def start(settings: Settings, log_file: Path) -> MainWindow | None:
     """Everything up to the event loop: Qt, its German texts, the fonts, the database
     (upgraded before the first window), signing in and the shown main window; None if the
-    database cannot be used (the user has been told why). Closing the sign-in dialog quits
-    (SystemExit 0)."""
+    database cannot be used (the user has been told why). On a workstation without any
+    configuration the setup wizard comes first. Cancelling it or closing the sign-in dialog
+    quits (SystemExit 0)."""
     application = create_application()
     install_excepthook(str(log_file))  # from here on nothing fails without a word
     install_qt_translations(application, current_language())
     register_fonts(application)
+    settings = configured_settings(settings)
+    use_default_printer(settings.printer)
     database = open_configured_database(settings)
     if database is None:
         return None

@@ -36,6 +36,8 @@ from ui.controllers.sign_in_roles import (
     may_see_area,
     user_text,
 )
+from ui.controllers.sync_controller import branch_sync
+from ui.startup_probe import watch_start
 from ui.views.approval_page import ApprovalArea
 from ui.views.connection_banner import ConnectionBanner
 from ui.views.directory_page import DirectoryPage
@@ -45,6 +47,7 @@ from ui.views.overview_page import OverviewPage
 from ui.views.rules_page import RulesPage
 from ui.views.statistics_page import StatisticsArea
 from ui.views.status_bar import StatusBarView
+from ui.views.sync_status import SYNC_KEYS
 from ui.worker import DatabaseWorker
 
 DEFAULT_SIZE = (1280, 800)
@@ -123,11 +126,25 @@ class MainWindow(QMainWindow):
         self.navigation.area_chosen.connect(self._show_area)
         self.overview.show_site(settings, database)
         self._show_who(settings)
+        self._start_sync(settings, database)
         self.navigation.select(0)
         self.navigation.list.setFocus()
         # A fixed lower bound, so that the layout does not move it whenever a text changes
         # (each move would be sent to the window system again).
         self.setMinimumSize(self.minimumSizeHint().expandedTo(SMALLEST_SIZE))
+
+    def _start_sync(self, settings: Settings, database: Database) -> None:
+        """A branch workstation synchronises in the background (F9: now)."""
+        self.sync = branch_sync(database, settings, self.actor, self.status_bar, self)
+        if self.sync is not None:
+            self._add_action(_("Jetzt synchronisieren"), QKeySequence(SYNC_KEYS),
+                             self.sync.sync_now)
+            self.sync.pulled.connect(self._refresh_after_sync)
+
+    def _refresh_after_sync(self) -> None:
+        """Changes arrived: the overview's counts are cheap to load again when in view."""
+        if self.current_area().key == "overview":
+            self.overview.refresh()
 
     def may_use(self, area: Area) -> bool:
         return may_see_area(self.actor.role, area.key)
@@ -202,10 +219,13 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._restore_offered:  # once, when the window is on screen
             self._restore_offered = True
+            watch_start(self)  # python -m bench startup
             QTimer.singleShot(0, lambda: self.front_desk.offer_restore(self))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.front_desk.keep_drafts()  # unsaved input is offered again at the next start
+        if self.sync is not None:
+            self.sync.shutdown()
         self.worker.shutdown()
         self.front_desk.shutdown()
         super().closeEvent(event)

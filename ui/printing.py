@@ -34,7 +34,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from app.i18n import _
@@ -55,9 +55,21 @@ class LetterDialogs(Protocol):
     def choose_pdf_file(self, parent: QWidget, suggested_name: str) -> Path | None: ...
 
 
+# The printer named by the setting ``printer`` (set at start); "" is the system default.
+_default_printer = {"name": ""}
+
+
+def use_default_printer(name: str) -> None:
+    """Letters go to the printer ``name`` unless the user picks another in the dialog."""
+    _default_printer["name"] = name
+
+
 def new_printer() -> QPrinter:
-    """A printer set up for letters: full resolution, A4 portrait, the PDF's own margins."""
+    """A printer set up for letters: full resolution, A4 portrait, the PDF's own margins;
+    the configured printer if it exists on this machine, else the system's default."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    if _default_printer["name"] in QPrinterInfo.availablePrinterNames():
+        printer.setPrinterName(_default_printer["name"])
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     printer.setPageOrientation(QPageLayout.Orientation.Portrait)
     printer.setFullPage(True)  # the letter has its own margins (DIN 5008)

@@ -13,6 +13,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.credentials import stored_password
 from app.errors import DatabaseError
 from app.i18n import _
 
@@ -91,11 +92,24 @@ def build_engine(url_text: str, *, read_only: bool = False, **kwargs: Any) -> En
             _("Für {url} fehlt der Datenbanktreiber.").format(url=mask(url)),
             hint=_("Lotse neu installieren (psycopg wird für PostgreSQL gebraucht)."),
         ) from exc
+    if url.get_backend_name() == "postgresql":
+        event.listen(engine, "do_connect", _password_from_store)
     if url.get_backend_name() == "sqlite":
         wal = path is not None and not read_only
         event.listen(engine, "connect", partial(_on_sqlite_connect, wal=wal))
         event.listen(engine, "begin", _on_sqlite_begin)
     return engine
+
+
+def _password_from_store(_dialect: Any, _record: Any, _args: Any,
+                         params: dict[str, Any]) -> None:
+    # Asked at connect time, not when the engine is built: a password stored after start
+    # (the setup wizard, a prompt) is used by the next connection without a new engine.
+    if params.get("password") or not params.get("user"):
+        return
+    password = stored_password(str(params["user"]), str(params.get("host") or "localhost"))
+    if password is not None:
+        params["password"] = password
 
 
 def _ensure_folder(path: Path, url: URL) -> None:

@@ -10,11 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect, select, text
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlalchemy.exc import OperationalError
@@ -23,8 +20,12 @@ import app
 from app.db.connect import explain_connection_error
 from app.db.engine import SQLITE_APPLICATION_ID, build_engine, mask, parse_url, sqlite_path
 from app.db.models import PROGRAM_VERSION_SETTING, SCHEMA_REVISION_SETTING, Setting
+from app.db.revisions import head, history
 from app.errors import DatabaseError
 from app.i18n import _
+
+if TYPE_CHECKING:  # Alembic is imported only to migrate (see app/db/revisions.py)
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -47,6 +48,8 @@ class SchemaStatus:
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
@@ -54,14 +57,11 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None, "the migration history has no head"
-    return head
+    return head()
 
 
 def known_revisions() -> set[str]:
-    script = ScriptDirectory.from_config(alembic_config())
-    return {rev.revision for rev in script.walk_revisions()}
+    return set(history())
 
 
 def _check_sqlite_file(path: Path, url: str) -> bool:
@@ -91,7 +91,7 @@ def _read_state(connection: Connection, url: str) -> SchemaStatus:
         return SchemaStatus(url, SchemaState.EMPTY, None, head)
     if "alembic_version" not in tables or "settings" not in tables:
         raise _foreign(url)
-    revision = MigrationContext.configure(connection).get_current_revision()
+    revision = stored_revision(connection)
     written_by = connection.execute(
         select(Setting.value).where(Setting.key == PROGRAM_VERSION_SETTING)
     ).scalar_one_or_none() or ""
@@ -102,6 +102,13 @@ def _read_state(connection: Connection, url: str) -> SchemaStatus:
     else:
         state = SchemaState.NEWER
     return SchemaStatus(url, state, revision, head, written_by)
+
+
+def stored_revision(connection: Connection) -> str | None:
+    """The revision recorded in the database, as Alembic's MigrationContext reads it, but
+    without importing Alembic; several rows (never written by Lotse) read as one unknown."""
+    stored = connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    return None if not stored else stored[0] if len(stored) == 1 else ",".join(sorted(stored))
 
 
 def _foreign(url: str) -> DatabaseError:
@@ -162,6 +169,8 @@ def upgrade(engine: Engine, status: SchemaStatus | None = None) -> SchemaStatus:
         raise _too_new(status)
     if status.state is SchemaState.CURRENT:
         return status
+    from alembic import command
+
     try:
         with engine.begin() as connection:
             command.upgrade(alembic_config(connection), "head")

@@ -68,6 +68,11 @@ _RUN = re.compile(
 BIDI_CONTROLS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
 
+def font_files() -> dict[str, str]:
+    """The bundled font files by the name letters use for them (for ``lotse doctor``)."""
+    return dict(_FILES)
+
+
 @cache
 def register_fonts() -> None:
     """Load the fonts once per process (the first letter pays for it)."""

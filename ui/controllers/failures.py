@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import sys
 
-import psycopg
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from app.errors import LotseError
@@ -31,7 +31,11 @@ def is_connection_failure(error: BaseException) -> bool:
 
 
 def _driver_unreachable(error: BaseException | None) -> bool:
-    if isinstance(error, psycopg.OperationalError):  # no state: failed before an answer
+    # psycopg is imported with the first PostgreSQL connection (a third of a second at start
+    # otherwise): without it loaded, no error can be one of its kind.
+    psycopg = sys.modules.get("psycopg")
+    if psycopg is not None and isinstance(error, psycopg.OperationalError):
+        # no state: failed before an answer
         return error.sqlstate is None or error.sqlstate.startswith(_CONNECTION_STATES)
     if isinstance(error, sqlite3.OperationalError):
         return any(text in str(error).lower() for text in _SQLITE_UNREACHABLE)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -50,10 +51,13 @@ class CrashDialog(QDialog):
         layout = QVBoxLayout(self)
         intro = QLabel(_("In Lotse ist ein unerwarteter Fehler aufgetreten. Bereits "
                          "gespeicherte Daten sind nicht betroffen. Bitte die Details kopieren "
-                         "und an die IT-Betreuung schicken. Protokolldatei: {log}").format(
-            log=log_file or _("keine")))
+                         "und an die IT-Betreuung schicken."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        # The path on a line of its own, selectable: a wrapped path cannot be copied whole.
+        self.log_line = QLabel(_("Protokolldatei: {log}").format(log=log_file or _("keine")))
+        self.log_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.log_line)
         label = QLabel(_("&Details"))
         self.details = QPlainTextEdit(details)
         self.details.setReadOnly(True)
