@@ -139,7 +139,8 @@ def test_a_dropped_recommendation_becomes_no_referral(
     tick(qtbot, window, "Arbeit/Vermittlung")
     rows = rows_shown(qtbot, window)
     panel = window.front_desk.visit_page.recommendations
-    tab_to(qtbot, rows[0].action)
+    # by name: the panel may have shown the same rows again meanwhile (new widgets)
+    tab_to(qtbot, named(qtbot, panel, rows[0].action.accessibleName()))
     type_text("V")  # "Verwerfen"
     press(qtbot, Qt.Key.Key_S, CTRL)
     page = window.front_desk.visit_page
