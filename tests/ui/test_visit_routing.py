@@ -218,9 +218,14 @@ def test_tab_goes_through_form_recommendations_and_buttons_in_visual_order(
         qtbot: QtBot, open_window: Opener, family: dict[str, uuid.UUID]) -> None:
     window = open_window()
     open_visit(qtbot, window, "Haddad Omar")
+    page = window.front_desk.visit_page
+    # Reachable at once, not a turn of the event loop later, when a key may come first.
+    reachable: list[bool] = []
+    window.front_desk.visit.routing.answered.connect(lambda: reachable.extend(
+        row.action.isVisible() for row in page.recommendations.rows))
     tick(qtbot, window, "Wohnen")
     rows = rows_shown(qtbot, window)
-    page = window.front_desk.visit_page
+    assert reachable and all(reachable)
     tab_to(qtbot, named(qtbot, page, "Dolmetscher eingesetzt"))
     seen = []
     for _step in range(len(rows) + 3):

@@ -149,6 +149,10 @@ class RecommendationPanel(QWidget):
             line.addWidget(widget)
             widget = box
         self.lines.insertWidget(self.lines.count() - 1, widget)
+        # A layout shows a new child only at the next turn of the event loop; until then
+        # Tab passes over its inputs and the focus cannot go back into its row.
+        if self.content.isVisible():
+            widget.show()
 
     def _clear_rows(self) -> None:
         self.rows = []
