@@ -43,8 +43,11 @@ def install(sessions: sessionmaker[Session]) -> Role | None:
     with sessions() as session:
         role = role_of(session)
     if role is not None:
+        installed = "sync_role" in (sessions.kw.get("info") or {})
         sessions.configure(info={"sync_role": role})
-        if not event.contains(sessions, "after_flush", _captured):
+        # Not event.contains(): it knows a factory by id(), and a new factory at the address
+        # of a freed one (its listeners not yet collected) would seem to listen already.
+        if not installed:
             event.listen(sessions, "after_flush", _captured)
     return role
 
