@@ -34,13 +34,6 @@ class SignInRequiredError(LotseError):
     exit_code = 4
 
 
-def add_user_option(parser: argparse.ArgumentParser) -> None:
-    """The global ``--user NAME`` (before the command: ``lotse --user admin user add …``)."""
-    parser.add_argument("--user", metavar=_("NAME"), default=None,
-                        help=_("als dieser Lotse-Benutzer handeln; Passwort aus "
-                               "LOTSE_PASSWORD oder Eingabe"))
-
-
 def add_user_commands(commands: Any) -> None:
     """Register ``user add`` on the top-level subparsers."""
     user = commands.add_parser("user", help=_("Lotse-Benutzer verwalten"))

@@ -2,9 +2,11 @@
 
 ``python -m app`` is started as a fresh process (offscreen) on a demo database; the app's
 start-up probe (``ui/startup_probe.py``) prints a line once the main window has painted and
-the event loop has turned again, then quits. Sign-in does not wait for anyone: the demo
-front-desk account is this system user's Windows account and ``windows_sign_in`` is on, the
-way a front-desk PC signs in (the audited sign-in runs, no dialog, no argon2).
+the event loop has turned again (the budget's moment), and another once the front desk –
+built after the first paint – is ready as well, then quits. Sign-in does not wait for
+anyone: the demo front-desk account is this system user's Windows account and
+``windows_sign_in`` is on, the way a front-desk PC signs in (the audited sign-in runs, no
+dialog, no argon2).
 
 Baseline in the same run: a process that only imports PySide6's widgets – the floor for any
 Qt desktop start on this machine, which is noisy.
@@ -36,6 +38,7 @@ DEFAULT_SIZE = 10_000
 RUNS = 7
 BUDGET_S = 1.0
 MARKER = "lotse-interactive"  # ui/startup_probe.py
+READY_MARKER = "lotse-front-desk-ready"
 BASELINE = "import PySide6.QtWidgets"
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -66,6 +69,7 @@ def app_environment(folder: Path) -> dict[str, str]:
 @dataclass(frozen=True)
 class Start:
     wall_s: float  # process start → main window interactive
+    ready_s: float  # process start → the front desk built as well
     cpu_s: float  # user + system time of the whole process: less moved by a busy machine
 
 
@@ -78,14 +82,18 @@ def time_app(url: str, environment: dict[str, str], tree: Path = PROJECT) -> Sta
                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
                                env=environment, cwd=tree)
     assert process.stdout is not None
+    seen: dict[str, float] = {}
     for line in process.stdout:
-        if line.startswith(MARKER):
-            took = time.perf_counter() - started
+        for marker in (MARKER, READY_MARKER):
+            if line.startswith(marker):
+                seen[marker] = time.perf_counter() - started
+        if READY_MARKER in seen:
             break
-    else:
-        raise RuntimeError(f"the app ended (exit {process.wait()}) without reaching its window")
+    if MARKER not in seen or READY_MARKER not in seen:
+        raise RuntimeError(f"the app ended (exit {process.wait()}) before its front desk was "
+                           f"ready (seen: {sorted(seen)})")
     process.wait(timeout=30)
-    return Start(took, _children_cpu() - cpu_before)
+    return Start(seen[MARKER], seen[READY_MARKER], _children_cpu() - cpu_before)
 
 
 def _children_cpu() -> float:
@@ -97,7 +105,8 @@ def time_baseline(environment: dict[str, str]) -> Start:
     cpu_before = _children_cpu()
     started = time.perf_counter()
     subprocess.run([sys.executable, "-c", BASELINE], check=True, env=environment)
-    return Start(time.perf_counter() - started, _children_cpu() - cpu_before)
+    took = time.perf_counter() - started
+    return Start(took, took, _children_cpu() - cpu_before)
 
 
 def measure(url: str, environment: dict[str, str], runs: int = RUNS
@@ -121,6 +130,8 @@ def run(size: int | None) -> Report:
     report.add(f"main window interactive: median of {RUNS}", "start_median_s", wall, "s")
     report.add("main window interactive: best", "start_best_s",
                min(start.wall_s for start in starts), "s")
+    report.add("front desk built as well: median", "front_desk_ready_median_s",
+               statistics.median(start.ready_s for start in starts), "s")
     report.add("CPU time of a start (until exit): median", "start_cpu_s",
                statistics.median(start.cpu_s for start in starts), "s")
     report.add(f"baseline: python -c '{BASELINE}', median", "baseline_median_s", floor, "s")

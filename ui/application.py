@@ -25,7 +25,6 @@ from ui.crash import install_excepthook
 from ui.garbage import collect_on_gui_thread
 from ui.logs import configure_logging, route_qt_messages
 from ui.main_window import MainWindow
-from ui.printing import use_default_printer
 from ui.views.dialogs import database_error_dialog
 
 log = logging.getLogger(__name__)
@@ -124,7 +123,10 @@ def start(settings: Settings, log_file: Path) -> MainWindow | None:
     install_qt_translations(application, current_language())
     register_fonts(application)
     settings = configured_settings(settings)
-    use_default_printer(settings.printer)
+    if settings.printer:  # Qt's printing module only when there is something to set
+        from ui.printing import use_default_printer
+
+        use_default_printer(settings.printer)
     database = open_configured_database(settings)
     if database is None:
         return None

@@ -2,11 +2,18 @@
 
 It knows who signed in: the status bar names them, the navigation lists only the areas
 their role may use, and a shortcut to an area left out does nothing.
+
+Only the overview (where the window opens) is built before the window shows. Every other
+area – the front desk's four, the directory, the rules, the supervision areas – is built,
+and its modules imported, the first time it is needed: shown, reached by a shortcut, or
+asked for in code. The front desk, which almost every user needs first, is also built as
+soon as the event loop has been idle for a moment after the first paint.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
@@ -26,34 +33,36 @@ from app.security.accounts import SignedIn
 from app.services.database import Database
 from ui.areas import Area, areas
 from ui.controllers.connection import ConnectionWatch
-from ui.controllers.directory_controller import DirectoryController
-from ui.controllers.front_desk import FrontDesk
 from ui.controllers.overview_controller import OverviewController
-from ui.controllers.rules_controller import RulesController
 from ui.controllers.sign_in_roles import (
     acting_actor,
     acting_settings,
     may_see_area,
     user_text,
 )
-from ui.controllers.sync_controller import branch_sync
-from ui.startup_probe import watch_start
-from ui.views.approval_page import ApprovalArea
+from ui.startup_probe import front_desk_ready, watch_start
 from ui.views.connection_banner import ConnectionBanner
-from ui.views.directory_page import DirectoryPage
 from ui.views.empty_state import EmptyStatePage
 from ui.views.navigation import NavigationView
 from ui.views.overview_page import OverviewPage
-from ui.views.rules_page import RulesPage
-from ui.views.statistics_page import StatisticsArea
 from ui.views.status_bar import StatusBarView
-from ui.views.sync_status import SYNC_KEYS
 from ui.worker import DatabaseWorker
 
+if TYPE_CHECKING:
+    from ui.controllers.directory_controller import DirectoryController
+    from ui.controllers.front_desk import FrontDesk
+    from ui.controllers.rules_controller import RulesController
+    from ui.controllers.sync_controller import SyncController
+    from ui.views.directory_page import DirectoryPage
+    from ui.views.rules_page import RulesPage
+
 DEFAULT_SIZE = (1280, 800)
+FRONT_DESK_AREAS = ("reception", "person", "visit", "letters")
 # Built only for the roles that may use them; the others keep the empty state, never shown.
-SUPERVISION: dict[str, type[ApprovalArea] | type[StatisticsArea]] = {
-    "approval": ApprovalArea, "statistics": StatisticsArea}
+SUPERVISION = ("approval", "statistics")
+# How long the event loop must have had nothing to do after the first paint before the
+# front desk is built ahead of its first use.
+PREPARE_AFTER_MS = 150
 SMALLEST_SIZE = QSize(1024, 640)
 
 
@@ -77,24 +86,20 @@ class MainWindow(QMainWindow):
         self.connection = ConnectionWatch(self.worker, self.connection_banner, self, self)
         self.areas = areas()
         self.overview_page = OverviewPage()
-        self.directory_page = DirectoryPage()
-        self.rules_page = RulesPage()
         self.status_bar = StatusBarView()
         self.setStatusBar(self.status_bar)
         self.overview = OverviewController(self.worker, self.overview_page, self.status_bar, self)
-        self.directory = DirectoryController(self.worker, self.directory_page, self,
-                                             settings=settings, actor=self.actor)
-        self.rules = RulesController(self.worker, self.rules_page, self)
-        self.front_desk = FrontDesk(self.worker, settings, default_draft_store(settings),
-                                    self.go_to_area, self, actor=self.actor)
-        self.front_desk.person.enable_audit_trail(self.actor)
-        self.front_desk.letters.enable_outcomes(self.actor)
+        self.sync: SyncController | None = None
+        self._drafts = default_draft_store(settings)
+        self._front_desk: FrontDesk | None = None
+        self._directory: tuple[DirectoryController, DirectoryPage] | None = None
+        self._rules: tuple[RulesController, RulesPage] | None = None
         self._restore_offered = False
         self._on_show: dict[str, Callable[[], None]] = {
             "overview": self.overview.refresh,
-            "directory": self.directory.load_once,
-            "rules": self.rules.load_once,
-            "letters": self.front_desk.show_letters,
+            "directory": lambda: self.directory.load_once(),
+            "rules": lambda: self.rules.load_once(),
+            "letters": lambda: self.front_desk.show_letters(),
         }
         self._build(settings, database)
 
@@ -121,8 +126,10 @@ class MainWindow(QMainWindow):
                 self._add_area_action(row, shortcut)
             else:
                 self.navigation.hide_area(row)
-        self._add_action(_("Suchen"), QKeySequence.StandardKey.Find, self.front_desk.search)
-        self._add_action(_("Neue Person"), QKeySequence("F2"), self.front_desk.new_person)
+        self._add_action(_("Suchen"), QKeySequence.StandardKey.Find,
+                         lambda: self.front_desk.search())
+        self._add_action(_("Neue Person"), QKeySequence("F2"),
+                         lambda: self.front_desk.new_person())
         self.navigation.area_chosen.connect(self._show_area)
         self.overview.show_site(settings, database)
         self._show_who(settings)
@@ -135,6 +142,11 @@ class MainWindow(QMainWindow):
 
     def _start_sync(self, settings: Settings, database: Database) -> None:
         """A branch workstation synchronises in the background (F9: now)."""
+        if settings.mode != "branch":
+            return
+        from ui.controllers.sync_controller import branch_sync
+        from ui.views.sync_status import SYNC_KEYS
+
         self.sync = branch_sync(database, settings, self.actor, self.status_bar, self)
         if self.sync is not None:
             self._add_action(_("Jetzt synchronisieren"), QKeySequence(SYNC_KEYS),
@@ -160,18 +172,97 @@ class MainWindow(QMainWindow):
             self.status_bar.addPermanentWidget(self.no_accounts)
 
     def _page_for(self, area: Area) -> QWidget:
+        """The overview, an empty state for an area not for this role (never shown), or a
+        stand-in until the area is built (``_build_area``)."""
         if area.key == "overview":
             return self.overview_page
-        if area.key == "directory":
-            return self.directory_page
-        if area.key == "rules":
-            return self.rules_page
-        if area.key in SUPERVISION and self.may_use(area):
-            return SUPERVISION[area.key](self.worker, self.settings, lambda: self.actor, self)
-        front_desk = self.front_desk.pages()
-        if area.key in front_desk:
-            return front_desk[area.key]
+        if area.key in (*FRONT_DESK_AREAS, "directory", "rules") or (
+                area.key in SUPERVISION and self.may_use(area)):
+            return QWidget()
         return EmptyStatePage(area)
+
+    def _place(self, key: str, page: QWidget) -> None:
+        """Put a built area's page where its stand-in was."""
+        row = self.area_row(key)
+        stand_in = self.pages.widget(row)
+        self.pages.insertWidget(row, page)
+        if stand_in is not None:
+            self.pages.removeWidget(stand_in)
+            stand_in.deleteLater()
+
+    def _build_area(self, key: str) -> None:
+        """Build the area behind ``key`` if it is not built yet."""
+        if key in FRONT_DESK_AREAS:
+            self.front_desk  # noqa: B018 - built on first use
+        elif key == "directory":
+            self.directory  # noqa: B018
+        elif key == "rules":
+            self.rules  # noqa: B018
+        elif key in SUPERVISION and self.may_use(self.areas[self.area_row(key)]) \
+                and type(self.pages.widget(self.area_row(key))) is QWidget:
+            self._place(key, self._supervision_area(key))
+
+    def _supervision_area(self, key: str) -> QWidget:
+        if key == "approval":
+            from ui.views.approval_page import ApprovalArea
+
+            return ApprovalArea(self.worker, self.settings, lambda: self.actor, self)
+        from ui.views.statistics_page import StatisticsArea
+
+        return StatisticsArea(self.worker, self.settings, lambda: self.actor, self)
+
+    @property
+    def front_desk(self) -> FrontDesk:
+        """Reception, person, visit and letters (built the first time they are needed)."""
+        if self._front_desk is None:
+            from ui.controllers.front_desk import FrontDesk
+
+            front_desk = FrontDesk(self.worker, self.settings, self._drafts, self.go_to_area,
+                                   self, actor=self.actor)
+            front_desk.person.enable_audit_trail(self.actor)
+            front_desk.letters.enable_outcomes(self.actor)
+            self._front_desk = front_desk
+            for key, page in front_desk.pages().items():
+                self._place(key, page)
+        return self._front_desk
+
+    @property
+    def directory(self) -> DirectoryController:
+        return self._directory_area()[0]
+
+    @property
+    def directory_page(self) -> DirectoryPage:
+        return self._directory_area()[1]
+
+    def _directory_area(self) -> tuple[DirectoryController, DirectoryPage]:
+        if self._directory is None:
+            from ui.controllers.directory_controller import DirectoryController
+            from ui.views.directory_page import DirectoryPage
+
+            page = DirectoryPage()
+            self._directory = (DirectoryController(self.worker, page, self,
+                                                   settings=self.settings, actor=self.actor),
+                               page)
+            self._place("directory", page)
+        return self._directory
+
+    @property
+    def rules(self) -> RulesController:
+        return self._rules_area()[0]
+
+    @property
+    def rules_page(self) -> RulesPage:
+        return self._rules_area()[1]
+
+    def _rules_area(self) -> tuple[RulesController, RulesPage]:
+        if self._rules is None:
+            from ui.controllers.rules_controller import RulesController
+            from ui.views.rules_page import RulesPage
+
+            page = RulesPage()
+            self._rules = (RulesController(self.worker, page, self), page)
+            self._place("rules", page)
+        return self._rules
 
     def _add_area_action(self, row: int, shortcut: QKeySequence) -> None:
         action = QAction(self.areas[row].title, self)
@@ -210,6 +301,7 @@ class MainWindow(QMainWindow):
     def _show_area(self, row: int) -> None:
         if row < 0:
             return
+        self._build_area(self.areas[row].key)
         self.pages.setCurrentIndex(row)
         refresh = self._on_show.get(self.areas[row].key)
         if refresh is not None:
@@ -220,12 +312,25 @@ class MainWindow(QMainWindow):
         if not self._restore_offered:  # once, when the window is on screen
             self._restore_offered = True
             watch_start(self)  # python -m bench startup
-            QTimer.singleShot(0, lambda: self.front_desk.offer_restore(self))
+            QTimer.singleShot(0, self, self._offer_restore)
+            QTimer.singleShot(PREPARE_AFTER_MS, self, self._prepare_front_desk)
+
+    def _offer_restore(self) -> None:
+        """Unsaved input from last time is offered back (the front desk is built for it)."""
+        if self._drafts.load_all():
+            self.front_desk.offer_restore(self)
+
+    def _prepare_front_desk(self) -> None:
+        if self.isVisible() and self.may_use(self.areas[self.area_row("reception")]):
+            self.front_desk  # noqa: B018 - ready before the first Ctrl+F
+        front_desk_ready()  # python -m bench startup
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.front_desk.keep_drafts()  # unsaved input is offered again at the next start
+        if self._front_desk is not None:  # unsaved input is offered again at the next start
+            self._front_desk.keep_drafts()
         if self.sync is not None:
             self.sync.shutdown()
         self.worker.shutdown()
-        self.front_desk.shutdown()
+        if self._front_desk is not None:
+            self._front_desk.shutdown()
         super().closeEvent(event)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -25,6 +24,7 @@ from tests.actors import desk
 from tests.sync.scene import Branch, Hub
 from tests.ui.conftest import wait_for
 from tests.ui.keyboard import focused, has_focus, press, type_text
+from tests.ui.screenshots import screenshot
 from ui.views.approval_page import ApprovalArea
 from ui.views.conflict_review_dialog import CombineDialog
 from ui.views.conflict_review_view import ConflictReviewView
@@ -33,7 +33,6 @@ from ui.worker import DatabaseWorker
 pytestmark = pytest.mark.postgres
 
 ALT = Qt.KeyboardModifier.AltModifier
-SCREENSHOT = Path(__file__).parents[2] / "docs" / "screenshots" / "conflict-review.png"
 
 
 def write(database: Database, person: uuid.UUID, origin: str, **values: Any) -> None:
@@ -110,7 +109,7 @@ def test_keep_take_the_other_and_combine(qtbot: QtBot, area: ApprovalArea, hub: 
     choose(qtbot, area, "Telefon", "Al-Hassan, Fatima")
     assert "behalten „0170 999“, anderer Wert „0170 111“ – NE-1 (behalten), NE-7" in (
         view.details.text())
-    area.grab().save(str(SCREENSHOT))
+    screenshot(area, "conflict-review.png")
     resolve_by(qtbot, area, Qt.Key.Key_B, 2)
     assert view.message.text().startswith("Geklärt: Telefon von Person Al-Hassan, Fatima")
     assert person(branch.database, hub.scene.mother).phone == "0170 999"

@@ -18,11 +18,10 @@ from pytestqt.qtbot import QtBot
 
 import app
 from app.errors import LotseError
+from tests.ui.screenshots import screenshot
 from ui import crash
 from ui.application import install_qt_translations
 from ui.views.dialogs import CrashDialog
-
-SCREENSHOT = Path(__file__).parents[2] / "docs" / "screenshots" / "crash.png"
 
 
 class Shown:
@@ -132,4 +131,4 @@ def test_details_kopieren_copies_version_platform_log_and_traceback(
     for part in (f"Lotse {app.__version__}", "Python", "System:", "Protokolldatei: C:\\Users",
                  "ValueError: Kaputt beim Sortieren", "Traceback"):
         assert part in copied
-    dialog.grab().save(str(SCREENSHOT))
+    screenshot(dialog, "crash.png")

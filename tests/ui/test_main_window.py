@@ -130,6 +130,9 @@ def _inside_combo(widget: QWidget) -> bool:
 
 def test_every_list_and_input_is_named_like_its_label(open_window: Opener) -> None:
     window = open_window()
+    for area in window.areas:  # each area is built the first time it is shown
+        if window.may_use(area):
+            window.go_to_area(area.key)
     views = [v for v in window.findChildren(QAbstractItemView) if not isinstance(v, QHeaderView)]
     inputs = [widget for widget in [*views, *window.findChildren(QLineEdit),
                                     *window.findChildren(QPlainTextEdit),

@@ -24,10 +24,10 @@ from app.sync.state import HUB_URL, write_value
 from tests.sync.scene import Branch, Hub
 from tests.ui.conftest import signed_in, wait_for
 from tests.ui.keyboard import press
+from tests.ui.screenshots import screenshot
 from ui.main_window import MainWindow
 
 UNREACHABLE = "postgresql://x@127.0.0.1:1/x"
-SCREENSHOT = Path(__file__).parents[2] / "docs" / "screenshots" / "sync-status.png"
 
 Opener = Callable[[Database, Settings, Role], MainWindow]
 
@@ -83,7 +83,7 @@ def test_a_reachable_hub_and_a_conflict_for_the_supervisor(
     qtbot.waitUntil(lambda: view.conflicts.isVisible(), timeout=15_000)
     assert view.conflicts.text() == "1 Konflikt" == view.conflicts.accessibleName()
     assert "1 neue Konflikte" in view.state.toolTip()
-    window.status_bar.grab().save(str(SCREENSHOT))
+    screenshot(window.status_bar, "sync-status.png")
 
 
 @pytest.mark.postgres

@@ -21,13 +21,14 @@ from app.credentials import (
 from app.errors import ConfigError, DatabaseError
 from app.services.database import Database
 from ui.controllers.setup_text import password_note
-from ui.views.setup_password import PasswordDialog
 
 log = logging.getLogger(__name__)
 
 
 def ask_password(user: str, host: str) -> str | None:
     """The typed password, or None after Cancel."""
+    from ui.views.setup_password import PasswordDialog  # asked for rarely: not at every start
+
     dialog = PasswordDialog(credential_name(user, host), password_note(store_available()))
     waiting = QApplication.overrideCursor() is not None  # the start's wait cursor
     if waiting:
