@@ -8,6 +8,7 @@ import) are loaded only when the command line names a command or asks for help.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 from collections.abc import Sequence
@@ -40,6 +41,10 @@ GUI_START_MODULES = ("app.services.database", "app.security.accounts", "app.serv
 
 
 def run_gui(settings: Settings) -> int:
+    # No cycle collection while the start allocates its hundreds of thousands of objects
+    # (SQLAlchemy's and the models' above all); from QApplication on, the app collects on
+    # the GUI thread (ui/garbage.py), and what the start built is frozen (ui/application.py).
+    gc.disable()
     for name in GUI_START_MODULES:
         importlib.import_module(name)
     # The one place the domain reaches the user interface: the composition root resolves the

@@ -3,6 +3,7 @@ window."""
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from pathlib import Path
@@ -146,6 +147,8 @@ def run(settings: Settings) -> int:
     window = start(settings, configure_logging())
     if window is None:
         return DatabaseError.exit_code
+    # What the start built lives as long as the app: later collections need not scan it.
+    gc.freeze()
     try:
         return QApplication.exec()
     finally:
