@@ -6,8 +6,8 @@ their role may use, and a shortcut to an area left out does nothing.
 Only the overview (where the window opens) is built before the window shows. Every other
 area – the front desk's four, the directory, the rules, the supervision areas – is built,
 and its modules imported, the first time it is needed: shown, reached by a shortcut, or
-asked for in code. The front desk, which almost every user needs first, is also built as
-soon as the event loop has been idle for a moment after the first paint.
+asked for in code. The front desk, which almost every user needs first, is also built
+150 ms after the window first shows, once the first paint is done.
 """
 
 from __future__ import annotations
@@ -60,8 +60,8 @@ DEFAULT_SIZE = (1280, 800)
 FRONT_DESK_AREAS = ("reception", "person", "visit", "letters")
 # Built only for the roles that may use them; the others keep the empty state, never shown.
 SUPERVISION = ("approval", "statistics")
-# How long the event loop must have had nothing to do after the first paint before the
-# front desk is built ahead of its first use.
+# When the front desk is built ahead of its first use: after the window's first paint (a few
+# milliseconds after it shows), usually well before the first key.
 PREPARE_AFTER_MS = 150
 SMALLEST_SIZE = QSize(1024, 640)
 
